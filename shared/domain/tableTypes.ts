@@ -2,7 +2,7 @@
  * Types shared by the importers, the field matcher, cleansing and inventory:
  * how a parsed upload is profiled and how mapped rows travel between phases.
  */
-import type { AssetField, CanonicalField, FileKind } from './assetSchema.ts';
+import type { CanonicalField, FileKind } from './assetSchema.ts';
 
 /** What value profiling inferred for a column from its non-empty samples. */
 export type InferredType =
@@ -98,8 +98,10 @@ export interface CleansedRecord {
   readonly uploadId: string;
   /** 1-based data row number within the logical table. */
   readonly row: number;
-  /** Canonical values after cleansing (units in GB, lists as arrays, null for placeholders). */
-  readonly fields: Partial<Record<AssetField, string | number | boolean | string[] | null>>;
+  /** Canonical values after cleansing (units in GB, lists as arrays, null for placeholders). Asset or connection fields per the file kind. */
+  readonly fields: Partial<Record<CanonicalField, string | number | boolean | string[] | null>>;
+  /** True when the row is a VM template (e.g. an RVTools `Template` column that is true). */
+  readonly isTemplate?: boolean;
   /** Unmapped columns, verbatim (trimmed), by source header. */
   readonly custom: Record<string, string>;
   /** 0..1 quality score. */

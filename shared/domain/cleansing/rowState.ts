@@ -1,0 +1,82 @@
+/**
+ * The mutable state one row accumulates while its cells are converted, and the helpers converters
+ * use to write into it. Kept apart so converters stay small closures over precomputed settings.
+ */
+import type { CanonicalField } from '#domain/assetSchema.ts';
+
+/** A converted canonical value. */
+export type FieldValue = string | number | boolean | string[] | null;
+
+/** What the converters of one row write. */
+export interface RowState {
+  readonly fields: Partial<Record<CanonicalField, FieldValue>>;
+  readonly custom: Record<string, string>;
+  readonly issues: string[];
+  isTemplate: boolean | undefined;
+  osRaw: string | undefined;
+  osVersionRaw: string | undefined;
+}
+
+/** Creates an empty row state. */
+export function newRowState(): RowState {
+  return {
+    fields: {},
+    custom: {},
+    issues: [],
+    isTemplate: undefined,
+    osRaw: undefined,
+    osVersionRaw: undefined,
+  };
+}
+
+/** Converts one trimmed, non-empty, non-placeholder cell of a column into the row state. */
+export type CellConverter = (trimmed: string, state: RowState) => void;
+
+/** Marks a mapped field as present-but-empty without overwriting a value another column gave. */
+export function setEmpty(state: RowState, field: CanonicalField): void {
+  if (!(field in state.fields)) state.fields[field] = null;
+}
+
+/**
+ * Sets a scalar field. When another column already gave a different value, the later cell is kept
+ * under its own header in `custom` so that nothing is lost.
+ */
+export function setScalar(
+  state: RowState,
+  field: CanonicalField,
+  value: FieldValue,
+  header: string,
+  raw: string,
+): void {
+  const current = state.fields[field];
+  if (current === undefined || current === null) state.fields[field] = value;
+  else if (current !== value) state.custom[header] = raw;
+}
+
+/** Appends list items, de-duplicated, to a list field. */
+export function appendList(state: RowState, field: CanonicalField, items: readonly string[]): void {
+  const current = state.fields[field];
+  if (!Array.isArray(current)) {
+    if (items.length === 0) state.fields[field] = null;
+    else if (items.length === 1) state.fields[field] = [items[0] as string];
+    else state.fields[field] = [...new Set(items)];
+    return;
+  }
+  for (const item of items) if (!current.includes(item)) current.push(item);
+}
+
+/**
+ * Records a value that failed validation: an issue in the user's words, and the raw cell kept in
+ * `custom` under its source header.
+ */
+export function reject(
+  state: RowState,
+  field: CanonicalField,
+  value: string,
+  what: string,
+  header: string,
+  raw: string,
+): void {
+  state.issues.push(`${field}: ${JSON.stringify(value)} is not a valid ${what}`);
+  state.custom[header] = raw;
+}

@@ -1,0 +1,153 @@
+/**
+ * Identity of an asset: normalised identifiers used to deduplicate rows and uploads, the rules that tell a
+ * unique identifier from a shared or placeholder one, and the deterministic asset id derived from them.
+ */
+import { createHash } from 'node:crypto';
+
+/** The tenant-independent identifiers of an asset. */
+export interface AssetIdentity {
+  hostname?: string | null;
+  fqdn?: string | null;
+  name?: string | null;
+  serialNumber?: string | null;
+  externalId?: string | null;
+  ipAddress?: readonly string[];
+}
+
+/** Short, stable hex digest of a text (sha256 prefix): ids and move-group ids derive from it. */
+export function shortHash(text: string, length = 16): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** True for a dotted IPv4 or a colon IPv6 literal (so an IP is never mistaken for an FQDN). */
+export function looksLikeIp(value: string): boolean {
+  return IPV4.test(value) || (value.includes(':') && /^[0-9a-f:.]+$/i.test(value));
+}
+
+/** Canonical text of an IP: trimmed, lower-case, IPv4 octets without leading zeros, IPv6 zone dropped. */
+export function normaliseIp(value: string): string {
+  const ip = value.trim().toLowerCase();
+  if (IPV4.test(ip)) {
+    if (!/(^|\.)0\d/.test(ip)) return ip;
+    return ip
+      .split('.')
+      .map((octet) => String(Number(octet)))
+      .join('.');
+  }
+  const zone = ip.indexOf('%');
+  return zone >= 0 ? ip.slice(0, zone) : ip;
+}
+
+/**
+ * True when an IP cannot identify one asset: loopback, unspecified, link-local, broadcast or multicast
+ * addresses are shared by every host (many assets report 127.0.0.1), so they never merge two rows.
+ */
+export function isSharedIp(ip: string): boolean {
+  if (IPV4.test(ip)) {
+    const [a = 0, b = 0] = ip.split('.').map(Number);
+    return a === 127 || a === 0 || (a === 169 && b === 254) || a >= 224 || ip === '255.255.255.255';
+  }
+  return ip === '::1' || ip === '::' || ip.startsWith('fe80:') || ip.startsWith('ff');
+}
+
+const PLACEHOLDER_SERIALS = new Set([
+  'none',
+  'n/a',
+  'na',
+  'null',
+  'nil',
+  'unknown',
+  'undefined',
+  'tbd',
+  'tba',
+  'empty',
+  'serial',
+  'not specified',
+  'not available',
+  'not applicable',
+  'to be filled by o.e.m.',
+  'to be filled by oem',
+  'default string',
+  'system serial number',
+  'chassis serial number',
+  'invalid',
+  '123456789',
+  '1234567890',
+  '0123456789',
+  '12345678',
+]);
+
+/**
+ * True when a serial number is a placeholder that many machines share (BIOS defaults such as
+ * "To Be Filled By O.E.M.", all zeros, too short): such a serial must not merge assets.
+ */
+export function isPlaceholderSerial(serial: string): boolean {
+  const value = serial.trim().toLowerCase();
+  if (value.length < 4 || PLACEHOLDER_SERIALS.has(value)) return true;
+  const compact = value.replace(/[^a-z0-9]/g, '');
+  return compact.length < 4 || /^(.)\1*$/.test(compact);
+}
+
+/** Lower-cased first label of a host name or FQDN ("WEB01.corp.local" -> "web01"); null for IPs and blanks. */
+export function shortHostName(value: string | null | undefined): string | null {
+  if (!value) return null;
+  let host = value.trim().toLowerCase();
+  const slash = host.lastIndexOf('\\');
+  if (slash >= 0) host = host.slice(slash + 1);
+  if (host === '' || looksLikeIp(host)) return null;
+  const label = host.split('.')[0] ?? '';
+  return label === '' ? null : label;
+}
+
+/** True when a display name looks like a host name (one token of letters, digits, dot, dash, underscore). */
+export function isHostLikeName(name: string): boolean {
+  return /^[a-z0-9][a-z0-9._-]*$/i.test(name.trim()) && !looksLikeIp(name.trim());
+}
+
+/** Lower-cased FQDN when the value has at least two labels and is no IP, else null. */
+export function normaliseFqdn(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const fqdn = value.trim().toLowerCase().replace(/\.$/, '');
+  if (!fqdn.includes('.') || looksLikeIp(fqdn) || /\s/.test(fqdn)) return null;
+  return fqdn;
+}
+
+function clean(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed.toLowerCase();
+}
+
+/**
+ * The strongest identity key of an asset, in the order serial > fqdn > hostname > name > externalId > ip.
+ * Serial numbers are hardware facts, FQDNs are globally unique names, a host name is unique within a site;
+ * an external id is only unique within the tool that produced it and an IP can be reassigned.
+ */
+export function strongestIdentityKey(identity: AssetIdentity): string | null {
+  const serial = clean(identity.serialNumber);
+  if (serial && !isPlaceholderSerial(serial)) return `serial:${serial}`;
+  const fqdn = normaliseFqdn(identity.fqdn) ?? normaliseFqdn(identity.hostname);
+  if (fqdn) return `fqdn:${fqdn}`;
+  const host = shortHostName(identity.hostname);
+  if (host) return `host:${host}`;
+  const name = clean(identity.name);
+  if (name) return `name:${name}`;
+  const externalId = clean(identity.externalId);
+  if (externalId) return `ext:${externalId}`;
+  const ips = (identity.ipAddress ?? []).map(normaliseIp).filter((ip) => ip !== '' && !isSharedIp(ip));
+  if (ips.length > 0) return `ip:${[...ips].sort()[0]}`;
+  return null;
+}
+
+/**
+ * Deterministic asset id from the tenant-independent identity of an asset (stable across runs and
+ * re-uploads): `a-` + a hash of its strongest identity key, so the same machine gets the same id however
+ * often and in whatever row order it is uploaded. An identity with no usable key hashes to a fixed id.
+ *
+ * @example assetIdFor({ hostname: 'WEB01' }) === assetIdFor({ hostname: 'web01' }) // true
+ */
+export function assetIdFor(identity: AssetIdentity): string {
+  return `a-${shortHash(strongestIdentityKey(identity) ?? 'none:')}`;
+}

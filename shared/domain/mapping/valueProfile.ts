@@ -1,0 +1,180 @@
+/**
+ * Value profiling: what a column's sample values look like (IPs, MACs, FQDNs,
+ * UUIDs, OS names, dates, numbers and their magnitudes), and whether that fits
+ * what a canonical field expects. Headers can lie or be vague; values rarely do.
+ */
+import type { ColumnProfile } from '#domain/tableTypes.ts';
+import type { ValueExpectation } from './vocabulary.ts';
+
+/** Shares (0..1) of non-empty samples of each shape, plus numeric statistics. */
+export interface ValueStats {
+  readonly count: number;
+  readonly ip: number;
+  readonly mac: number;
+  readonly fqdn: number;
+  readonly hostname: number;
+  readonly uuid: number;
+  readonly os: number;
+  readonly date: number;
+  readonly numeric: number;
+  readonly integer: number;
+  readonly boolean: number;
+  readonly power: number;
+  readonly environment: number;
+  readonly protocol: number;
+  readonly assetType: number;
+  readonly virtualization: number;
+  readonly versionLike: number;
+  /** Median and maximum of the numeric samples (after stripping units and "%"). */
+  readonly median: number;
+  readonly max: number;
+  readonly min: number;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/\d{1,2})?$/;
+const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
+const MAC = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$|^([0-9a-f]{4}\.){2}[0-9a-f]{4}$|^[0-9a-f]{12}$/i;
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^[0-9a-f]{32}$/i;
+const FQDN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}$/i;
+const HOSTNAME = /^[a-z0-9]([a-z0-9_-]{0,62})$/i;
+const OS =
+  /^(microsoft |ms )?(windows|win ?(20\d\d|xp|7|8|10|11|nt)|red ?hat|rhel|centos|ubuntu|debian|suse|sles|oracle (linux|solaris)|amazon linux|linux|aix|solaris|hp-?ux|freebsd|vmware (esxi?|photon)|esxi?\b|rocky|alma|fedora|other .*linux|sun solaris|mac ?os)/i;
+const DATE =
+  /^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?(z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?)( - \d{1,2}:\d{2})?$/i;
+const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
+const BOOLEAN = /^(true|false|yes|no|y|n|0|1)$/i;
+const POWER =
+  /^(powered ?on|powered ?off|on|off|running|stopped|suspended|deallocated|paused|shut ?down|power(ed)? ?(on|off))$/i;
+const ENVIRONMENT =
+  /^(prod(uction)?|pre-?prod(uction)?|dev(elopment)?|test(ing)?|qa|uat|staging|stage|sandbox|dr|disaster recovery|training|demo(nstration)?|non-?prod(uction)?|lab|sit|perf)$/i;
+const PROTOCOL = /^(tcp|udp|icmp|sctp|gre|esp|6|17|1)$/i;
+const ASSET_TYPE =
+  /^(physical|virtual|vm|virtual machine|server|windows( server)?|linux( server)?|vmware guest|database|cluster|appliance|network|storage|load ?balancer|container|bare ?metal|workstation|host|(cmdb_ci_)\w+)$/i;
+const VIRTUALIZATION =
+  /^(vmware|vmware esxi?|vsphere|hyper-?v|microsoft hyper-?v|kvm|xen|xenserver|citrix xenserver|nutanix|ahv|physical|bare ?metal|openstack|ovirt|rhev|proxmox|oracle vm|virtualbox|none)$/i;
+const VERSION = /^v?\d+(\.\d+){0,3}([ -]?(sp\d|r\d|update \d+|lts|build[ -]?\d+|\(.*\)))*$/i;
+
+/** Splits a cell that holds several values ("10.0.0.1; 10.0.0.2"). */
+function parts(value: string): string[] {
+  return value
+    .split(/[;,\s]+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+function toNumber(value: string): number | undefined {
+  const cleaned = value
+    .trim()
+    .replace(/\s*(%|[kmgt]i?b|bytes|mhz|ghz|mbps)$/i, '')
+    .replace(/,(?=\d{3}\b)/g, '');
+  if (!NUMBER.test(cleaned) || cleaned === '' || cleaned === '.') return undefined;
+  const n = Number(cleaned);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** Profile the non-empty samples of a column. */
+export function profileValues(column: ColumnProfile): ValueStats {
+  const samples = column.samples.map((s) => String(s).trim()).filter((s) => s.length > 0);
+  const n = samples.length;
+  const share = (test: (s: string) => boolean): number => (n === 0 ? 0 : samples.filter(test).length / n);
+  const allParts = (re: RegExp) => (s: string) => {
+    const ps = parts(s);
+    return ps.length > 0 && ps.every((p) => re.test(p));
+  };
+  const numbers = samples.map(toNumber).filter((x): x is number => x !== undefined);
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const median = sorted.length === 0 ? Number.NaN : (sorted[Math.floor((sorted.length - 1) / 2)] as number);
+  const typed = column.inferredType;
+  return {
+    count: n,
+    ip:
+      typed === 'ip'
+        ? 1
+        : share((s) => parts(s).every((p) => IPV4.test(p) || IPV6.test(p)) && parts(s).length > 0),
+    mac: typed === 'mac' ? 1 : share(allParts(MAC)),
+    fqdn: typed === 'fqdn' ? 1 : share((s) => FQDN.test(s) && !IPV4.test(s) && !/^\d+(\.\d+)+$/.test(s)),
+    hostname: share((s) => HOSTNAME.test(s) && !/^\d+$/.test(s)),
+    uuid: typed === 'uuid' ? 1 : share((s) => UUID.test(s)),
+    os: share((s) => OS.test(s) && s.length <= 80),
+    date: typed === 'date' ? 1 : share((s) => DATE.test(s)),
+    numeric: n === 0 ? 0 : numbers.length / n,
+    integer: n === 0 ? 0 : numbers.filter((x) => Number.isInteger(x)).length / n,
+    boolean: typed === 'boolean' ? 1 : share((s) => BOOLEAN.test(s)),
+    power: share((s) => POWER.test(s)),
+    environment: share((s) => ENVIRONMENT.test(s)),
+    protocol: share((s) => PROTOCOL.test(s)),
+    assetType: share((s) => ASSET_TYPE.test(s)),
+    virtualization: share((s) => VIRTUALIZATION.test(s)),
+    versionLike: share((s) => VERSION.test(s)),
+    median,
+    max: sorted.length === 0 ? Number.NaN : (sorted[sorted.length - 1] as number),
+    min: sorted.length === 0 ? Number.NaN : (sorted[0] as number),
+  };
+}
+
+/** How the values bear on a candidate field: confirm, say nothing, or contradict. */
+export type ValueVerdict = 'confirm' | 'neutral' | 'conflict';
+
+/** True when the samples are only booleans with both values seen, or 0/1 flags. */
+export function looksBoolean(v: ValueStats): boolean {
+  return v.count >= 1 && v.boolean === 1 && !(v.numeric === 1 && v.max > 1);
+}
+
+/** Judge whether the values fit what a field expects. */
+export function judgeValues(expect: ValueExpectation, v: ValueStats): ValueVerdict {
+  if (v.count === 0) return 'neutral';
+  const numericOk = v.numeric >= 0.8;
+  switch (expect) {
+    case 'ip':
+      return v.ip >= 0.8 ? 'confirm' : v.ip <= 0.2 ? 'conflict' : 'neutral';
+    case 'mac':
+      return v.mac >= 0.8 ? 'confirm' : v.mac <= 0.2 ? 'conflict' : 'neutral';
+    case 'fqdn':
+      return v.fqdn >= 0.7 ? 'confirm' : v.fqdn <= 0.2 ? 'conflict' : 'neutral';
+    case 'hostname':
+      if (v.ip >= 0.8 || numericOk || looksBoolean(v)) return 'conflict';
+      // Short names confirm; FQDNs are possible host names but say "fqdn" more loudly.
+      return v.hostname >= 0.7 ? 'confirm' : 'neutral';
+    case 'name':
+      return numericOk || looksBoolean(v) || v.ip >= 0.8 ? 'conflict' : 'neutral';
+    case 'id':
+      if (looksBoolean(v) || v.date >= 0.8) return 'conflict';
+      return v.uuid >= 0.8 ? 'confirm' : 'neutral';
+    case 'os':
+      return v.os >= 0.6 ? 'confirm' : v.os <= 0.1 || numericOk ? 'conflict' : 'neutral';
+    case 'version':
+      return v.versionLike >= 0.6 ? 'confirm' : looksBoolean(v) || v.date >= 0.8 ? 'conflict' : 'neutral';
+    case 'count':
+      if (!numericOk) return 'conflict';
+      if (v.integer < 0.9 || v.max > 4096 || v.min < 0) return 'conflict';
+      return 'confirm';
+    case 'size':
+      if (!numericOk || v.min < 0) return 'conflict';
+      return v.max > 1 ? 'confirm' : 'conflict';
+    case 'pct':
+      if (!numericOk) return 'conflict';
+      return v.min >= 0 && v.max <= 100 ? 'confirm' : v.max > 1000 ? 'conflict' : 'neutral';
+    case 'mhz':
+      if (!numericOk) return 'conflict';
+      return (v.median >= 500 && v.max <= 6000) || (v.max <= 6 && v.min >= 0.5) ? 'confirm' : 'conflict';
+    case 'port':
+      if (!numericOk || v.integer < 0.9) return 'conflict';
+      return v.min >= 0 && v.max <= 65535 ? 'confirm' : 'conflict';
+    case 'protocol':
+      return v.protocol >= 0.8 ? 'confirm' : v.protocol <= 0.2 ? 'conflict' : 'neutral';
+    case 'date':
+      return v.date >= 0.8 ? 'confirm' : v.date <= 0.2 && !numericOk ? 'conflict' : 'neutral';
+    case 'power':
+      return v.power >= 0.7 ? 'confirm' : v.power <= 0.2 ? 'conflict' : 'neutral';
+    case 'environment':
+      return v.environment >= 0.6 ? 'confirm' : numericOk || looksBoolean(v) ? 'conflict' : 'neutral';
+    case 'assetType':
+      return v.assetType >= 0.6 ? 'confirm' : numericOk || looksBoolean(v) ? 'conflict' : 'neutral';
+    case 'virtualization':
+      return v.virtualization >= 0.6 ? 'confirm' : numericOk || looksBoolean(v) ? 'conflict' : 'neutral';
+    case 'number':
+      return numericOk ? 'confirm' : 'conflict';
+    case 'text':
+      return looksBoolean(v) ? 'conflict' : 'neutral';
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The ports a flow, handler or command needs, built once per configuration.
+ * Holds no tenant data: every method takes the tenant explicitly.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
+import { DynamoFlowStore } from '#adapters/aws/dynamoFlowStore.ts';
+import {
+  DynamoAssetStore,
+  DynamoEdgeStore,
+  DynamoEngagementStore,
+  DynamoMappingStore,
+  DynamoUploadStore,
+} from '#adapters/aws/dynamoInventoryStores.ts';
+import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
+import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
+import { loadConfig, type ModernizeConfig } from '#config/config.ts';
+import { type Clock, systemClock } from '#ports/clock.ts';
+import type { FlowStore } from '#ports/flowStore.ts';
+import type { AssetStore, EdgeStore, EngagementStore, UploadStore } from '#ports/inventoryStore.ts';
+import type { MappingStore } from '#ports/mappingStore.ts';
+import type { ObjectStore } from '#ports/objectStore.ts';
+import type { WorkflowEngine } from '#ports/workflowEngine.ts';
+
+export interface Services {
+  readonly config: ModernizeConfig;
+  readonly flows: FlowStore;
+  readonly engagements: EngagementStore;
+  readonly uploads: UploadStore;
+  readonly assets: AssetStore;
+  readonly edges: EdgeStore;
+  readonly mappings: MappingStore;
+  readonly objects: ObjectStore;
+  readonly workflow: WorkflowEngine;
+  readonly clock: Clock;
+}
+
+let localWorkflow: WorkflowEngine | undefined;
+
+/** The embedded platform registers its in-process workflow engine here (config `workflow: local`). */
+export function registerLocalWorkflowEngine(engine: WorkflowEngine | undefined): void {
+  localWorkflow = engine;
+}
+
+/** Builds the AWS adapters for `config` (pointed at local endpoints on the embedded platform). */
+export function createServices(config: ModernizeConfig, overrides: Partial<Services> = {}): Services {
+  const local = config.dynamoEndpoint || config.s3Endpoint;
+  const credentials = local ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : undefined;
+  const dynamo = new DynamoDBClient({
+    region: config.region,
+    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint, credentials } : {}),
+  });
+  const s3 = new S3Client({
+    region: config.region,
+    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true, credentials } : {}),
+  });
+  const table = createDynamoTable(config.tableName, dynamo);
+  const workflow =
+    config.workflow === 'local'
+      ? (localWorkflow ?? missingLocalEngine())
+      : new SfnWorkflowEngine(config.stateMachineArns);
+  return {
+    config,
+    flows: new DynamoFlowStore(table),
+    engagements: new DynamoEngagementStore(table),
+    uploads: new DynamoUploadStore(table),
+    assets: new DynamoAssetStore(table),
+    edges: new DynamoEdgeStore(table),
+    mappings: new DynamoMappingStore(table),
+    objects: new S3ObjectStore(config.bucket, s3),
+    workflow,
+    clock: systemClock,
+    ...overrides,
+  };
+}
+
+function missingLocalEngine(): never {
+  throw new Error('MODERNIZE_WORKFLOW=local but no embedded platform is running in this process');
+}
+
+let cached: { key: string; services: Services } | undefined;
+
+/**
+ * Services for the current environment, built once per configuration and reused by
+ * warm Lambda containers (it holds clients, never tenant data).
+ */
+export function servicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): Services {
+  const config = loadConfig(env);
+  const key = JSON.stringify(config);
+  if (cached?.key !== key) cached = { key, services: createServices(config) };
+  return cached.services;
+}

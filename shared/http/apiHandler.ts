@@ -1,0 +1,136 @@
+/**
+ * API Gateway proxy event -> route -> result. Authentication, authorisation, body
+ * validation and error mapping happen here, once, for every route.
+ */
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { type ModernizeError, isModernizeError, oneLine } from '#errors/errors.ts';
+import type { Services } from '#flows/services.ts';
+import { ImportError } from '#import/index.ts';
+import { authenticate } from '#security/authenticate.ts';
+import { authorize } from '#security/rbac.ts';
+import type { Route } from './apiTypes.ts';
+import { routes } from './routes.ts';
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+const MAX_JSON_BODY = 1024 * 1024;
+
+interface CompiledRoute {
+  readonly route: Route;
+  readonly pattern: RegExp;
+  readonly names: string[];
+}
+
+const compiled: CompiledRoute[] = routes.map((route) => {
+  const names: string[] = [];
+  const source = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${source}/?$`), names };
+});
+
+/** Finds the route for a method and path, with its decoded path parameters. */
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | { allowed: string[] } | null {
+  const allowed: string[] = [];
+  for (const c of compiled) {
+    const m = c.pattern.exec(path);
+    if (!m) continue;
+    if (c.route.method !== method) {
+      allowed.push(c.route.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    c.names.forEach((name, i) => {
+      params[name] = safeDecode(m[i + 1] ?? '');
+    });
+    return { route: c.route, params };
+  }
+  return allowed.length > 0 ? { allowed } : null;
+}
+
+/** Handles one API request. Never throws; never returns a stack trace. */
+export async function handleApiEvent(event: APIGatewayProxyEvent, services: Services): Promise<APIGatewayProxyResult> {
+  try {
+    const match = matchRoute(event.httpMethod, event.path);
+    if (!match) return reply(404, { error: { code: 'not_found', message: `no route ${event.path}` } });
+    if ('allowed' in match) {
+      return reply(405, { error: { code: 'method_not_allowed', message: `use ${match.allowed.join(', ')}` } });
+    }
+    const { route, params } = match;
+    const headers = lowerCaseKeys(event.headers ?? {});
+    const caller =
+      route.permission === 'public'
+        ? { clientAccountId: '', userId: 'anonymous', roles: [] }
+        : await authenticate(headers.authorization, services.config);
+    if (route.permission !== 'public') authorize(caller, route.permission);
+    const rawBody = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+    let body: unknown;
+    if (route.body) {
+      if (rawBody.length > MAX_JSON_BODY) return reply(413, { error: { code: 'too_large', message: 'JSON body over 1 MB' } });
+      let parsed: unknown = {};
+      if (rawBody.length > 0) {
+        try {
+          parsed = JSON.parse(rawBody.toString('utf8'));
+        } catch {
+          return reply(400, { error: { code: 'bad_json', message: 'request body is not valid JSON' } });
+        }
+      }
+      const result = route.body.safeParse(parsed);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        return reply(400, {
+          error: { code: 'validation', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` },
+        });
+      }
+      body = result.data;
+    }
+    const result = await route.handler({
+      services,
+      caller,
+      params,
+      query: event.queryStringParameters ? clean(event.queryStringParameters) : {},
+      body,
+      rawBody,
+    });
+    return reply(result.status, result.body, result.headers);
+  } catch (error) {
+    return errorReply(error);
+  }
+}
+
+function errorReply(error: unknown): APIGatewayProxyResult {
+  if (isModernizeError(error)) {
+    const e = error as ModernizeError;
+    return reply(e.status, { error: { code: e.code, message: oneLine(e) } });
+  }
+  if (error instanceof ImportError) return reply(400, { error: { code: error.code, message: oneLine(error) } });
+  console.error('unhandled API error', error);
+  return reply(500, { error: { code: 'internal', message: 'internal error' } });
+}
+
+function reply(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  return {
+    statusCode: status,
+    headers: { ...JSON_HEADERS, ...headers },
+    body: body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
+  };
+}
+
+function lowerCaseKeys(headers: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+function clean(query: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The shape every route handler sees, independent of API Gateway or the local server.
+ */
+import type { z } from 'zod';
+import type { Services } from '#flows/services.ts';
+import type { Caller } from '#security/authenticate.ts';
+import type { Permission } from '#security/rbac.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RouteContext<B = unknown> {
+  readonly services: Services;
+  readonly caller: Caller;
+  readonly params: Record<string, string>;
+  readonly query: Record<string, string>;
+  /** The JSON body, validated by the route's schema. */
+  readonly body: B;
+  /** The raw body bytes (routes that take a file). */
+  readonly rawBody: Buffer;
+}
+
+export interface RouteResult {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export interface Route<S extends z.ZodType = z.ZodType> {
+  readonly method: HttpMethod;
+  /** API Gateway style template, e.g. `/flows/{flowId}`. */
+  readonly path: string;
+  /** What the caller's role must allow; `public` needs no token. */
+  readonly permission: Permission | 'public';
+  readonly summary: string;
+  /** JSON body schema (validated before the handler runs). */
+  readonly body?: S;
+  /** True when the body is a raw file rather than JSON. */
+  readonly rawBody?: boolean;
+  readonly handler: (ctx: RouteContext<z.infer<S>>) => Promise<RouteResult>;
+}

@@ -1,0 +1,305 @@
+/**
+ * The route table: one list serves API Gateway (and the CDK API stack) and the local server.
+ */
+import { z } from 'zod';
+import { openUpload } from '#import/index.ts';
+import { importLimits } from '#config/config.ts';
+import { BadInputError, NotFoundError } from '#errors/errors.ts';
+import {
+  checkEngagementId,
+  ensureEngagement,
+  safeFileName,
+  startDiscovery,
+  storeUpload,
+} from '#flows/discovery/startDiscovery.ts';
+import {
+  correctFlowMapping,
+  dependencyView,
+  flowMappings,
+  listInventory,
+  parseTarget,
+  recordCorrection,
+} from '#flows/engagementQueries.ts';
+import { FlowOrchestrator } from '#flows/orchestrator.ts';
+import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
+import { objectKeys } from '#ports/objectStore.ts';
+import { checkEngagementAccess } from '#security/rbac.ts';
+import type { Route, RouteContext } from './apiTypes.ts';
+
+const PRESIGN_SECONDS = 900;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const correctionSchema = z.object({ source: z.string().min(1).max(500), target: z.string().max(100).nullable() });
+
+/** Loads a flow of the caller's tenant that the caller may see (404 otherwise). */
+async function visibleFlow(ctx: RouteContext): Promise<FlowRecord> {
+  const flow = await ctx.services.flows.get(ctx.caller, ctx.params.flowId ?? '');
+  if (!flow) throw new NotFoundError(`flow ${ctx.params.flowId}`);
+  checkEngagementAccess(ctx.caller, flow.engagementId);
+  return flow;
+}
+
+/** The engagement named in the path, checked for access. */
+function engagementParam(ctx: RouteContext): string {
+  const id = checkEngagementId(ctx.params.engagementId ?? '');
+  checkEngagementAccess(ctx.caller, id);
+  return id;
+}
+
+const orchestrator = (ctx: RouteContext) => new FlowOrchestrator(ctx.services);
+
+export const routes: Route[] = [
+  {
+    method: 'GET',
+    path: '/health',
+    permission: 'public',
+    summary: 'Liveness of the API.',
+    handler: async () => ({ status: 200, body: { status: 'ok' } }),
+  },
+  {
+    method: 'GET',
+    path: '/engagements',
+    permission: 'read',
+    summary: "The caller's engagements.",
+    handler: async (ctx) => {
+      const all = await ctx.services.engagements.list(ctx.caller);
+      const visible = all.filter((e) => {
+        try {
+          checkEngagementAccess(ctx.caller, e.engagementId);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      return { status: 200, body: { engagements: visible } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/engagements',
+    permission: 'manage_engagements',
+    summary: 'Creates an engagement (idempotent).',
+    body: z.object({ engagementId: z.string(), name: z.string().max(200).optional() }),
+    handler: async (ctx) => {
+      const body = ctx.body as { engagementId: string; name?: string };
+      const engagementId = checkEngagementId(body.engagementId);
+      const record = await ctx.services.engagements.ensure(ctx.caller, {
+        engagementId,
+        name: body.name ?? engagementId,
+        createdAt: ctx.services.clock.now().toISOString(),
+        createdBy: ctx.caller.userId,
+        settings: {},
+      });
+      return { status: 201, body: record };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/engagements/{engagementId}/uploads',
+    permission: 'upload',
+    summary: 'A presigned PUT URL; uploading to it starts discovery.',
+    body: z.object({ fileName: z.string().min(1).max(200) }),
+    handler: async (ctx) => {
+      const engagementId = engagementParam(ctx);
+      await ensureEngagement(ctx.services, ctx.caller, engagementId);
+      const uploadId = crypto.randomUUID();
+      const fileName = safeFileName((ctx.body as { fileName: string }).fileName);
+      const objectKey = objectKeys.upload(ctx.caller.clientAccountId, engagementId, uploadId, fileName);
+      const url = await ctx.services.objects.presignPut(ctx.caller, objectKey, PRESIGN_SECONDS);
+      return { status: 201, body: { uploadId, objectKey, url, expiresIn: PRESIGN_SECONDS } };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/engagements/{engagementId}/files/{fileName}',
+    permission: 'upload',
+    summary: 'Uploads a file in the request body and starts discovery (query: asOf, autoApprove).',
+    rawBody: true,
+    handler: async (ctx) => {
+      const engagementId = engagementParam(ctx);
+      const asOf = ctx.query.asOf;
+      if (asOf !== undefined && !isoDate.safeParse(asOf).success) throw new BadInputError('asOf must be YYYY-MM-DD');
+      const bytes = ctx.rawBody;
+      const fileName = ctx.params.fileName ?? 'upload';
+      await openUpload(async function* () {
+        yield bytes;
+      }, fileName, importLimits(ctx.services.config)).profile();
+      const upload = await storeUpload(ctx.services, ctx.caller, { engagementId, fileName, body: bytes, size: bytes.length });
+      const flow = await startDiscovery(ctx.services, ctx.caller, upload, {
+        ...(asOf ? { asOf } : {}),
+        ...(ctx.query.autoApprove === 'true' ? { autoApprove: true } : {}),
+      });
+      return { status: 202, body: { upload, flow } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/uploads',
+    permission: 'read',
+    summary: "The engagement's uploads.",
+    handler: async (ctx) => ({
+      status: 200,
+      body: { uploads: await ctx.services.uploads.list(ctx.caller, engagementParam(ctx)) },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/flows',
+    permission: 'read',
+    summary: "The engagement's flows (query: status, flowType).",
+    handler: async (ctx) => {
+      const status = ctx.query.status;
+      if (status !== undefined && !FLOW_STATUSES.includes(status as never)) throw new BadInputError(`unknown status ${status}`);
+      const flows = await orchestrator(ctx).listFlows(ctx.caller, {
+        engagementId: engagementParam(ctx),
+        status: status as FlowRecord['status'] | undefined,
+        flowType: ctx.query.flowType,
+      });
+      return { status: 200, body: { flows } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/engagements/{engagementId}/flows',
+    permission: 'run_flow',
+    summary: 'Starts discovery of an upload already stored.',
+    body: z.object({
+      flowType: z.literal('discovery').default('discovery'),
+      uploadId: z.string().min(1),
+      asOf: isoDate.optional(),
+      autoApprove: z.boolean().optional(),
+    }),
+    handler: async (ctx) => {
+      const engagementId = engagementParam(ctx);
+      const body = ctx.body as { uploadId: string; asOf?: string; autoApprove?: boolean };
+      const upload = await ctx.services.uploads.get(ctx.caller, engagementId, body.uploadId);
+      if (!upload) throw new NotFoundError(`upload ${body.uploadId}`);
+      const flow = await startDiscovery(ctx.services, ctx.caller, upload, {
+        ...(body.asOf ? { asOf: body.asOf } : {}),
+        ...(body.autoApprove ? { autoApprove: true } : {}),
+      });
+      return { status: 202, body: flow };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/flows/{flowId}',
+    permission: 'read',
+    summary: 'A flow with its phases.',
+    handler: async (ctx) => ({ status: 200, body: await visibleFlow(ctx) }),
+  },
+  {
+    method: 'POST',
+    path: '/flows/{flowId}/cancel',
+    permission: 'run_flow',
+    summary: 'Cancels an active flow.',
+    handler: async (ctx) => ({ status: 200, body: await orchestrator(ctx).cancel(ctx.caller, (await visibleFlow(ctx)).flowId) }),
+  },
+  {
+    method: 'POST',
+    path: '/flows/{flowId}/resume',
+    permission: 'run_flow',
+    summary: 'Resumes a failed flow from the phase that failed.',
+    handler: async (ctx) => ({ status: 202, body: await orchestrator(ctx).resume(ctx.caller, (await visibleFlow(ctx)).flowId) }),
+  },
+  {
+    method: 'POST',
+    path: '/flows/{flowId}/approve',
+    permission: 'approve',
+    summary: 'Approves reviewed mappings (optionally with corrections) and continues the flow.',
+    body: z.object({ corrections: z.array(correctionSchema).max(1000).optional() }).default({}),
+    handler: async (ctx) => {
+      const flow = await visibleFlow(ctx);
+      for (const c of (ctx.body as { corrections?: { source: string; target: string | null }[] }).corrections ?? []) {
+        await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, { source: c.source, target: parseTarget(c.target) });
+      }
+      return { status: 202, body: await orchestrator(ctx).approve(ctx.caller, flow.flowId) };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/flows/{flowId}/mappings',
+    permission: 'read',
+    summary: "A flow's field mappings with confidence and method.",
+    handler: async (ctx) => ({ status: 200, body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)) }),
+  },
+  {
+    method: 'PUT',
+    path: '/flows/{flowId}/mappings',
+    permission: 'correct_mapping',
+    summary: "Corrects one of a flow's mappings (target null keeps the column unmapped); the tenant learns it.",
+    body: correctionSchema,
+    handler: async (ctx) => {
+      const flow = await visibleFlow(ctx);
+      const body = ctx.body as { source: string; target: string | null };
+      await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, { source: body.source, target: parseTarget(body.target) });
+      return { status: 200, body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/flows/{flowId}/mappings/reject',
+    permission: 'correct_mapping',
+    summary: 'Rejects a proposed mapping; the pair is not proposed again for this tenant.',
+    body: z.object({ source: z.string().min(1).max(500) }),
+    handler: async (ctx) => {
+      const flow = await visibleFlow(ctx);
+      const { source } = ctx.body as { source: string };
+      await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, { source, target: null, reject: true });
+      return { status: 200, body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/mappings/corrections',
+    permission: 'correct_mapping',
+    summary: 'Teaches the tenant a header -> field correction outside any flow.',
+    body: correctionSchema,
+    handler: async (ctx) => {
+      const body = ctx.body as { source: string; target: string | null };
+      const target = parseTarget(body.target);
+      await recordCorrection(ctx.services, ctx.caller, body.source, target);
+      return { status: 201, body: { source: body.source, target } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/assets',
+    permission: 'read',
+    summary: 'Inventory (query: assetType, application, environment, techDebt=eol|eol_soon|supported|unknown, q).',
+    handler: async (ctx) => {
+      const { assetType, application, environment, techDebt, q } = ctx.query;
+      const needle = q?.toLowerCase();
+      const assets = (await listInventory(ctx.services, ctx.caller, engagementParam(ctx))).filter(
+        (a) =>
+          (!assetType || a.assetType === assetType) &&
+          (!application || a.application === application) &&
+          (!environment || a.environment === environment) &&
+          (!techDebt || a.techDebt.some((t) => t.status === techDebt)) &&
+          (!needle || `${a.name} ${a.hostname ?? ''} ${(a.ipAddress ?? []).join(' ')}`.toLowerCase().includes(needle)),
+      );
+      return { status: 200, body: { assets } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/assets/{assetId}',
+    permission: 'read',
+    summary: 'One asset.',
+    handler: async (ctx) => {
+      const asset = await ctx.services.assets.get(ctx.caller, engagementParam(ctx), ctx.params.assetId ?? '');
+      if (!asset) throw new NotFoundError(`asset ${ctx.params.assetId}`);
+      return { status: 200, body: asset };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/dependencies',
+    permission: 'read',
+    summary: 'Dependency edges, move groups and cycles.',
+    handler: async (ctx) => ({
+      status: 200,
+      body: await dependencyView(ctx.services, ctx.caller, engagementParam(ctx)),
+    }),
+  },
+];

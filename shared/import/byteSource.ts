@@ -1,0 +1,101 @@
+/**
+ * Reading an upload's bytes: peeking at the head (for sniffing) without losing it, and
+ * enforcing the size limit while streaming so an oversize upload stops early.
+ */
+import { FileTooLargeError, formatBytes } from './errors.ts';
+import type { ByteSourceOpener } from './limits.ts';
+
+/** An opened upload: the first bytes for sniffing, and the whole byte stream (head included). */
+export interface PeekedSource {
+  readonly head: Uint8Array;
+  /** True when `head` is the whole upload. */
+  readonly complete: boolean;
+  readonly stream: AsyncIterable<Uint8Array>;
+  /** Releases the underlying source without reading the rest (e.g. aborts an S3 GetObject). */
+  close(): Promise<void>;
+}
+
+/** Bytes read ahead for sniffing format, encoding and delimiter. */
+export const SNIFF_BYTES = 64 * 1024;
+
+function tooLarge(seen: number, maxBytes: number, exact: boolean): FileTooLargeError {
+  const size = exact ? formatBytes(seen) : `more than ${formatBytes(maxBytes)}`;
+  return new FileTooLargeError(`upload is ${size}; the limit is ${formatBytes(maxBytes)}`);
+}
+
+/** Throws before reading anything when the stored size is already known to be over the limit. */
+export function checkKnownSize(sizeBytes: number | undefined, maxBytes: number): void {
+  if (sizeBytes !== undefined && sizeBytes > maxBytes) throw tooLarge(sizeBytes, maxBytes, true);
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Opens the upload, reads at least `peekBytes` (or all of it), and returns those bytes plus a
+ * stream that replays them and continues, counting bytes against `maxBytes`.
+ */
+export async function openPeeked(
+  open: ByteSourceOpener,
+  maxBytes: number,
+  peekBytes = SNIFF_BYTES,
+): Promise<PeekedSource> {
+  const source = await open();
+  const iterator = source[Symbol.asyncIterator]();
+  const headChunks: Uint8Array[] = [];
+  let headLength = 0;
+  let done = false;
+  while (headLength < peekBytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = next.value;
+    if (chunk.length === 0) continue;
+    headChunks.push(chunk);
+    headLength += chunk.length;
+    if (headLength > maxBytes) throw tooLarge(headLength, maxBytes, false);
+  }
+  const head = concat(headChunks, headLength);
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    let seen = headLength;
+    if (headLength > 0) yield head;
+    if (done) return;
+    try {
+      while (true) {
+        const next = await iterator.next();
+        if (next.done) return;
+        seen += next.value.length;
+        if (seen > maxBytes) throw tooLarge(seen, maxBytes, false);
+        yield next.value;
+      }
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  const close = async (): Promise<void> => {
+    if (!done) await iterator.return?.();
+  };
+  return { head, complete: done, stream: replay(), close };
+}
+
+/** Reads a whole stream into one buffer, refusing more than `maxBytes`. */
+export async function readAll(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    if (total > maxBytes) throw tooLarge(total, maxBytes, false);
+    chunks.push(chunk);
+  }
+  return concat(chunks, total);
+}

@@ -1,0 +1,25 @@
+/**
+ * Loads the labelled field-mapping evaluation set from test/fixtures/mapping-eval
+ * (development files at the top, held-out files under holdout/).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { EvalFile } from '#domain/mapping/evaluation.ts';
+
+/** Folder of the evaluation set. */
+export const EVAL_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'mapping-eval');
+
+function loadDir(dir: string): EvalFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const raw = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Omit<EvalFile, 'name'>;
+      return { ...raw, name: basename(f, '.json') };
+    });
+}
+
+/** The development split and the held-out split. */
+export function loadEvalSet(): { dev: EvalFile[]; holdout: EvalFile[] } {
+  return { dev: loadDir(EVAL_DIR), holdout: loadDir(join(EVAL_DIR, 'holdout')) };
+}
