@@ -14,28 +14,36 @@ function pct(x: number): string {
 
 function print(title: string, r: EvalReport): void {
   console.log(`\n== ${title}: ${r.files} files, ${r.columns} columns, ${r.mappable} mappable`);
-  console.log(`recall ${r.recall.toFixed(3)} (${r.correct}/${r.mappable})  precision ${r.precision.toFixed(3)} (${r.correct}/${r.emitted})`);
+  console.log(
+    `recall ${r.recall.toFixed(3)} (${r.correct}/${r.mappable})  precision ${r.precision.toFixed(3)} (${r.correct}/${r.emitted})`,
+  );
   for (const e of r.kindErrors) console.log(`kind error: ${e}`);
   if (r.mistakes.length > 0) console.log('wrong mappings (header -> got, want):');
   for (const m of r.mistakes) {
-    console.log(`  [${m.file}] ${m.header} -> ${m.got ?? 'null'}, want ${m.want ?? 'null'} (conf ${m.confidence})`);
+    console.log(
+      `  [${m.file}] ${m.header} -> ${m.got ?? 'null'}, want ${m.want ?? 'null'} (conf ${m.confidence})`,
+    );
   }
   console.log('reliability (confidence bin: emitted, accuracy):');
   for (const b of r.reliability) {
     const acc = b.emitted === 0 ? '-' : pct(b.correct / b.emitted);
-    console.log(`  [${b.from.toFixed(2)}, ${Math.min(1, b.to).toFixed(2)}): ${String(b.emitted).padStart(4)}  ${acc}`);
+    console.log(
+      `  [${b.from.toFixed(2)}, ${Math.min(1, b.to).toFixed(2)}): ${String(b.emitted).padStart(4)}  ${acc}`,
+    );
   }
   const high = r.reliability.filter((b) => b.from >= 0.9);
   const emitted = high.reduce((s, b) => s + b.emitted, 0);
   const correct = high.reduce((s, b) => s + b.correct, 0);
-  console.log(`  confidence >= 0.9: ${emitted} emitted, ${emitted === 0 ? '-' : pct(correct / emitted)} right`);
+  console.log(
+    `  confidence >= 0.9: ${emitted} emitted, ${emitted === 0 ? '-' : pct(correct / emitted)} right`,
+  );
 }
 
 function timing(files: readonly EvalFile[]): void {
   const columns = files.flatMap((f) => f.columns).slice(0, 200);
   const profiles = columns.map((c, i) => profileFromSamples(c.header, c.samples, i));
-  mapColumns(profiles);
-  const runs = 20;
+  for (let i = 0; i < 20; i++) mapColumns(profiles); // warm-up: measure steady state, not JIT compilation
+  const runs = 50;
   const start = performance.now();
   for (let i = 0; i < runs; i++) mapColumns(profiles);
   const ms = (performance.now() - start) / runs;

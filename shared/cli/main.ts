@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import '#flows/registerFlows.ts';
+import { assessCommand, overrideCommand, wavesCommand } from './assessmentCommands.ts';
 import {
   correctCommand,
   dependenciesCommand,
@@ -19,6 +20,9 @@ const USAGE = `usage: modernize <command> [options]
   discover FILE                    run discovery (--engagement E, --as-of YYYY-MM-DD, --auto-approve)
   inventory                        the engagement's assets with tech debt
   dependencies                     edges and move groups
+  assess                           a 7R strategy per application (needs a completed discovery)
+  waves                            the latest assessment's migration waves
+  override --application A --strategy S --reason R   a user's strategy; re-assesses
   serve                            the embedded platform's API (--port N, --example)
   token --role R                   a signed token for the local API (--user U, --engagements a,b)
 common: --tenant T (default "default"), --engagement E (default "default"), --json`;
@@ -38,6 +42,9 @@ const OPTIONS = {
   user: { type: 'string' },
   engagements: { type: 'string' },
   expires: { type: 'string' },
+  application: { type: 'string' },
+  strategy: { type: 'string' },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -72,6 +79,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await inventoryCommand(io, common);
       case 'dependencies':
         return await dependenciesCommand(io, common);
+      case 'assess':
+        return await assessCommand(io, common);
+      case 'waves':
+        return await wavesCommand(io, common);
+      case 'override':
+        return await overrideCommand(
+          io,
+          { application: values.application, strategy: values.strategy, reason: values.reason },
+          common,
+        );
       case 'serve':
         return await serveCommand(io, { port: values.port, example: values.example }, values.tenant);
       case 'token':

@@ -2,7 +2,12 @@
  * Read models and user actions shared by the HTTP API and the CLI: inventory,
  * dependencies, a flow's mappings, and corrections that teach the tenant's mapper.
  */
-import { ASSET_FIELD_NAMES, type Asset, CONNECTION_FIELD_NAMES, type CanonicalField } from '#domain/assetSchema.ts';
+import {
+  ASSET_FIELD_NAMES,
+  type Asset,
+  type CanonicalField,
+  CONNECTION_FIELD_NAMES,
+} from '#domain/assetSchema.ts';
 import type { MappingResult } from '#domain/tableTypes.ts';
 import { BadInputError, ConflictError, NotFoundError } from '#errors/errors.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
@@ -12,14 +17,25 @@ import { applyCorrections } from './discovery/importPhases.ts';
 import type { Services } from './services.ts';
 
 /** The engagement's assets, ordered by name. */
-export async function listInventory(services: Services, tenant: TenantContext, engagementId: string): Promise<Asset[]> {
+export async function listInventory(
+  services: Services,
+  tenant: TenantContext,
+  engagementId: string,
+): Promise<Asset[]> {
   const assets = await services.assets.list(tenant, engagementId);
   return assets.sort((a, b) => a.name.localeCompare(b.name) || a.assetId.localeCompare(b.assetId));
 }
 
 /** The dependency picture in the CLI contract's shape (plus cycles and external nodes). */
 export interface DependencyView {
-  edges: { from: string; to: string; port: number | null; protocol: string | null; count: number; external: boolean }[];
+  edges: {
+    from: string;
+    to: string;
+    port: number | null;
+    protocol: string | null;
+    count: number;
+    external: boolean;
+  }[];
   moveGroups: { id: string; members: string[] }[];
   cycles: string[][];
   externalNodes: string[];
@@ -33,7 +49,15 @@ export async function dependencyView(
   const text = await services.objects.getText(tenant, dependencyDocKey(tenant.clientAccountId, engagementId));
   if (text === null) return { edges: [], moveGroups: [], cycles: [], externalNodes: [] };
   const doc = JSON.parse(text) as {
-    edges: { from: string; to: string; port: number | null; protocol: string | null; count: number; fromExternal: boolean; toExternal: boolean }[];
+    edges: {
+      from: string;
+      to: string;
+      port: number | null;
+      protocol: string | null;
+      count: number;
+      fromExternal: boolean;
+      toExternal: boolean;
+    }[];
     moveGroups: { id: string; members: string[] }[];
     cycles: string[][];
     externalNodes: string[];
@@ -55,7 +79,8 @@ export async function dependencyView(
 
 /** Parses a user's target: a canonical field name, or `none`/null for "keep unmapped". */
 export function parseTarget(target: string | null | undefined): CanonicalField | null {
-  if (target === null || target === undefined || target === '' || target.toLowerCase() === 'none') return null;
+  if (target === null || target === undefined || target === '' || target.toLowerCase() === 'none')
+    return null;
   const all: readonly string[] = [...ASSET_FIELD_NAMES, ...CONNECTION_FIELD_NAMES];
   const found = all.find((f) => f.toLowerCase() === target.toLowerCase());
   if (!found) throw new BadInputError(`unknown target field "${target.slice(0, 60)}"`);
@@ -96,7 +121,11 @@ export async function recordRejection(
 }
 
 /** A flow's mappings as the review screen shows them (engine result + this flow's corrections). */
-export async function flowMappings(services: Services, tenant: TenantContext, flow: FlowRecord): Promise<MappingResult> {
+export async function flowMappings(
+  services: Services,
+  tenant: TenantContext,
+  flow: FlowRecord,
+): Promise<MappingResult> {
   const key = flow.phases.find((p) => p.name === 'field_mapping')?.outputKey;
   const text = key ? await services.objects.getText(tenant, key) : null;
   if (text === null) throw new NotFoundError(`mappings of flow ${flow.flowId}`);
@@ -134,7 +163,10 @@ export async function correctFlowMapping(
   return services.flows.update(tenant, flowId, (f) => {
     f.config = {
       ...f.config,
-      mappingCorrections: { ...((f.config.mappingCorrections ?? {}) as Record<string, string | null>), [change.source]: target },
+      mappingCorrections: {
+        ...((f.config.mappingCorrections ?? {}) as Record<string, string | null>),
+        [change.source]: target,
+      },
     };
     f.updatedAt = services.clock.now().toISOString();
   });

@@ -39,8 +39,22 @@ const registry = new Map<string, FlowTypeRegistration>();
 /** Registers a flow type; every phase in its state-machine file must have a handler. */
 export function registerFlowType(registration: FlowTypeRegistration): void {
   const missing = phasesOf(registration.flowType).filter((p) => !registration.phases[p]);
-  if (missing.length > 0) throw new Error(`flow ${registration.flowType}: no handler for ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`flow ${registration.flowType}: no handler for ${missing.join(', ')}`);
   registry.set(registration.flowType, registration);
+}
+
+/** Adds a hook that runs when a flow of `flowTypeName` completes (e.g. discovery starts assessment). */
+export function onFlowComplete(flowTypeName: string, hook: (ctx: PhaseContext) => Promise<void>): void {
+  const found = flowType(flowTypeName);
+  const previous = found.onComplete;
+  registry.set(flowTypeName, {
+    ...found,
+    onComplete: async (ctx) => {
+      await previous?.(ctx);
+      await hook(ctx);
+    },
+  });
 }
 
 export function flowType(flowTypeName: string): FlowTypeRegistration {

@@ -105,7 +105,8 @@ export class FlowOrchestrator {
   /** Cancels an active flow: stops its execution; phases not yet run stay pending. */
   async cancel(tenant: TenantContext, flowId: string): Promise<FlowRecord> {
     const flow = await this.getFlow(tenant, flowId);
-    if (!ACTIVE.includes(flow.status)) throw new ConflictError(`flow ${flowId} is ${flow.status}; it cannot be cancelled`);
+    if (!ACTIVE.includes(flow.status))
+      throw new ConflictError(`flow ${flowId} is ${flow.status}; it cannot be cancelled`);
     const updated = await this.services.flows.update(tenant, flowId, (f) => {
       f.status = 'cancelled';
       f.updatedAt = this.services.clock.now().toISOString();
@@ -118,7 +119,8 @@ export class FlowOrchestrator {
   /** Resumes a failed flow from the phase that failed. */
   async resume(tenant: TenantContext, flowId: string): Promise<FlowRecord> {
     const flow = await this.getFlow(tenant, flowId);
-    if (flow.status !== 'failed') throw new ConflictError(`flow ${flowId} is ${flow.status}; only failed flows resume`);
+    if (flow.status !== 'failed')
+      throw new ConflictError(`flow ${flowId} is ${flow.status}; only failed flows resume`);
     const from = flow.error?.phase ?? flow.phases.find((p) => p.status !== 'completed')?.name;
     return this.startFlow(tenant, flowId, from ?? undefined);
   }
@@ -127,7 +129,9 @@ export class FlowOrchestrator {
   async approve(tenant: TenantContext, flowId: string): Promise<FlowRecord> {
     const flow = await this.getFlow(tenant, flowId);
     if (flow.status !== 'awaiting_review') {
-      throw new ConflictError(`flow ${flowId} is ${flow.status}; only a flow awaiting review can be approved`);
+      throw new ConflictError(
+        `flow ${flowId} is ${flow.status}; only a flow awaiting review can be approved`,
+      );
     }
     const next = flow.phases.find((p) => p.status === 'pending');
     if (!next) throw new ConflictError(`flow ${flowId} has no phase left to run`);

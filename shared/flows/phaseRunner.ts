@@ -28,7 +28,10 @@ export class FlowCancelledError extends Error {
 }
 
 /** Executes the step named by `event` and returns the small summary the state machine keeps. */
-export async function runFlowStep(services: Services, event: FlowStepEvent): Promise<Record<string, unknown>> {
+export async function runFlowStep(
+  services: Services,
+  event: FlowStepEvent,
+): Promise<Record<string, unknown>> {
   const tenant = flowTenant(event.flow);
   const now = () => services.clock.now().toISOString();
   const { flowId } = event.flow;
@@ -122,7 +125,8 @@ function errorFromState(error: FlowStepEvent['error']): { code: string; message:
   const cause = error?.Cause ?? '';
   try {
     const parsed = JSON.parse(cause) as { errorMessage?: string; errorType?: string };
-    if (parsed.errorMessage) return { code: parsed.errorType ?? error?.Error ?? 'error', message: parsed.errorMessage };
+    if (parsed.errorMessage)
+      return { code: parsed.errorType ?? error?.Error ?? 'error', message: parsed.errorMessage };
   } catch {
     // Cause is plain text (local interpreter, timeouts).
   }

@@ -4,21 +4,28 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
 import { DynamoFlowStore } from '#adapters/aws/dynamoFlowStore.ts';
 import {
   DynamoAssetStore,
   DynamoEdgeStore,
   DynamoEngagementStore,
   DynamoMappingStore,
+  DynamoOverrideStore,
   DynamoUploadStore,
 } from '#adapters/aws/dynamoInventoryStores.ts';
+import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
 import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
 import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
 import { type Clock, systemClock } from '#ports/clock.ts';
 import type { FlowStore } from '#ports/flowStore.ts';
-import type { AssetStore, EdgeStore, EngagementStore, UploadStore } from '#ports/inventoryStore.ts';
+import type {
+  AssetStore,
+  EdgeStore,
+  EngagementStore,
+  OverrideStore,
+  UploadStore,
+} from '#ports/inventoryStore.ts';
 import type { MappingStore } from '#ports/mappingStore.ts';
 import type { ObjectStore } from '#ports/objectStore.ts';
 import type { WorkflowEngine } from '#ports/workflowEngine.ts';
@@ -31,6 +38,7 @@ export interface Services {
   readonly assets: AssetStore;
   readonly edges: EdgeStore;
   readonly mappings: MappingStore;
+  readonly overrides: OverrideStore;
   readonly objects: ObjectStore;
   readonly workflow: WorkflowEngine;
   readonly clock: Clock;
@@ -68,6 +76,7 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
     assets: new DynamoAssetStore(table),
     edges: new DynamoEdgeStore(table),
     mappings: new DynamoMappingStore(table),
+    overrides: new DynamoOverrideStore(table),
     objects: new S3ObjectStore(config.bucket, s3),
     workflow,
     clock: systemClock,

@@ -2,6 +2,7 @@
  * The state-machine files are the single source of truth for each flow's phases.
  * They are imported as JSON so Lambda bundles carry them and no second list exists in code.
  */
+import assessment from '../../statemachines/assessment.asl.json' with { type: 'json' };
 import discovery from '../../statemachines/discovery.asl.json' with { type: 'json' };
 
 /** A loosely typed ASL definition (only what we read). */
@@ -18,11 +19,12 @@ interface AslState {
 
 const DEFINITIONS: Record<string, AslDefinition> = {
   discovery: discovery as AslDefinition,
+  assessment: assessment as AslDefinition,
 };
 
-/** Registers another flow type's definition (issue 4 adds assessment). */
-export function registerDefinition(flowType: string, definition: AslDefinition): void {
-  DEFINITIONS[flowType] = definition;
+/** Every flow type that has a state-machine file. */
+export function flowTypesWithDefinitions(): string[] {
+  return Object.keys(DEFINITIONS);
 }
 
 export function definitionOf(flowType: string): AslDefinition {

@@ -20,6 +20,8 @@ import {
   parseTarget,
   recordCorrection,
 } from '#flows/engagementQueries.ts';
+import { startAssessment } from '#flows/assessment/index.ts';
+import { latestAssessment, recommendationsView, recordOverride } from '#flows/assessment/assessmentQueries.ts';
 import { FlowOrchestrator } from '#flows/orchestrator.ts';
 import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
 import { objectKeys } from '#ports/objectStore.ts';
@@ -301,5 +303,79 @@ export const routes: Route[] = [
       status: 200,
       body: await dependencyView(ctx.services, ctx.caller, engagementParam(ctx)),
     }),
+  },
+  {
+    method: 'PUT',
+    path: '/engagements/{engagementId}/criteria',
+    permission: 'override',
+    summary: "Sets the engagement's assessment criteria, business goals (1-5), rates and wave caps.",
+    body: z.object({
+      criteria: z.record(z.string(), z.unknown()).optional(),
+      waves: z
+        .object({
+          maxApplicationsPerWave: z.number().int().positive().optional(),
+          maxServersPerWave: z.number().int().positive().optional(),
+          pilotSize: z.number().int().min(0).optional(),
+          parallelWaves: z.number().int().positive().optional(),
+        })
+        .optional(),
+    }),
+    handler: async (ctx) => {
+      const engagementId = engagementParam(ctx);
+      await ensureEngagement(ctx.services, ctx.caller, engagementId);
+      const current = await ctx.services.engagements.get(ctx.caller, engagementId);
+      const body = ctx.body as { criteria?: Record<string, unknown>; waves?: Record<string, unknown> };
+      const settings = { ...(current?.settings ?? {}), ...body };
+      const updated = await ctx.services.engagements.put(ctx.caller, { ...(current as NonNullable<typeof current>), settings });
+      return { status: 200, body: updated };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/engagements/{engagementId}/assessments',
+    permission: 'run_flow',
+    summary: 'Starts an assessment flow (needs a completed discovery of the engagement).',
+    handler: async (ctx) => ({
+      status: 202,
+      body: await startAssessment(ctx.services, ctx.caller, engagementParam(ctx)),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/recommendations',
+    permission: 'read',
+    summary: "The latest assessment's recommendation per application.",
+    handler: async (ctx) => {
+      const doc = await latestAssessment(ctx.services, ctx.caller, engagementParam(ctx));
+      return { status: 200, body: { flowId: doc.flowId, assessedAt: doc.assessedAt, recommendations: recommendationsView(doc), totals: doc.totals } };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/engagements/{engagementId}/recommendations/{application}/override',
+    permission: 'override',
+    summary: "Overrides an application's strategy (who and why recorded) and starts a re-assessment.",
+    body: z.object({ strategy: z.string().min(1).max(30), reason: z.string().min(1).max(1000) }),
+    handler: async (ctx) => {
+      const engagementId = engagementParam(ctx);
+      const body = ctx.body as { strategy: string; reason: string };
+      const override = await recordOverride(ctx.services, ctx.caller, engagementId, {
+        application: ctx.params.application ?? '',
+        strategy: body.strategy,
+        reason: body.reason,
+      });
+      const flow = await startAssessment(ctx.services, ctx.caller, engagementId);
+      return { status: 202, body: { override, flow } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/waves',
+    permission: 'read',
+    summary: "The latest assessment's waves, ready to draw as a timeline.",
+    handler: async (ctx) => {
+      const doc = await latestAssessment(ctx.services, ctx.caller, engagementParam(ctx));
+      return { status: 200, body: { ...doc.waves, totals: doc.totals } };
+    },
   },
 ];

@@ -2,7 +2,7 @@
  * Reading an upload's bytes: peeking at the head (for sniffing) without losing it, and
  * enforcing the size limit while streaming so an oversize upload stops early.
  */
-import { FileTooLargeError, formatBytes } from './errors.ts';
+import { FileTooLargeError, formatBytes, ImportError, UploadReadError } from './errors.ts';
 import type { ByteSourceOpener } from './limits.ts';
 
 /** An opened upload: the first bytes for sniffing, and the whole byte stream (head included). */
@@ -28,6 +28,12 @@ export function checkKnownSize(sizeBytes: number | undefined, maxBytes: number):
   if (sizeBytes !== undefined && sizeBytes > maxBytes) throw tooLarge(sizeBytes, maxBytes, true);
 }
 
+function readFailed(error: unknown): Error {
+  if (error instanceof ImportError || error instanceof UploadReadError) return error;
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new UploadReadError(`could not read the upload: ${detail}`, { cause: error });
+}
+
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(total);
@@ -48,22 +54,36 @@ export async function openPeeked(
   maxBytes: number,
   peekBytes = SNIFF_BYTES,
 ): Promise<PeekedSource> {
-  const source = await open();
-  const iterator = source[Symbol.asyncIterator]();
+  let iterator: AsyncIterator<Uint8Array>;
+  try {
+    iterator = (await open())[Symbol.asyncIterator]();
+  } catch (error) {
+    throw readFailed(error);
+  }
+  const next = async (): Promise<IteratorResult<Uint8Array>> => {
+    try {
+      return await iterator.next();
+    } catch (error) {
+      throw readFailed(error);
+    }
+  };
   const headChunks: Uint8Array[] = [];
   let headLength = 0;
   let done = false;
   while (headLength < peekBytes) {
-    const next = await iterator.next();
-    if (next.done) {
+    const result = await next();
+    if (result.done) {
       done = true;
       break;
     }
-    const chunk = next.value;
+    const chunk = result.value;
     if (chunk.length === 0) continue;
     headChunks.push(chunk);
     headLength += chunk.length;
-    if (headLength > maxBytes) throw tooLarge(headLength, maxBytes, false);
+    if (headLength > maxBytes) {
+      await iterator.return?.();
+      throw tooLarge(headLength, maxBytes, false);
+    }
   }
   const head = concat(headChunks, headLength);
   async function* replay(): AsyncGenerator<Uint8Array> {
@@ -72,18 +92,25 @@ export async function openPeeked(
     if (done) return;
     try {
       while (true) {
-        const next = await iterator.next();
-        if (next.done) return;
-        seen += next.value.length;
+        const result = await next();
+        if (result.done) return;
+        seen += result.value.length;
         if (seen > maxBytes) throw tooLarge(seen, maxBytes, false);
-        yield next.value;
+        yield result.value;
       }
     } finally {
       await iterator.return?.();
     }
   }
+  let closed = false;
   const close = async (): Promise<void> => {
-    if (!done) await iterator.return?.();
+    if (done || closed) return;
+    closed = true;
+    try {
+      await iterator.return?.();
+    } catch {
+      // Releasing an already failed source is best effort.
+    }
   };
   return { head, complete: done, stream: replay(), close };
 }

@@ -71,6 +71,15 @@ export async function openCsvPass(
   limits: ImportLimits,
 ): Promise<CsvPass> {
   const texts = decode(stream, encoding, bomLength);
+  try {
+    return await openPass(texts, limits);
+  } catch (error) {
+    await texts.return(undefined);
+    throw error;
+  }
+}
+
+async function openPass(texts: AsyncGenerator<string>, limits: ImportLimits): Promise<CsvPass> {
   let pending: (readonly string[])[] = [];
   let head = '';
   let ended = false;

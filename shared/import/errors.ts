@@ -77,6 +77,18 @@ export class UnsupportedFormatError extends ImportError {
   }
 }
 
+/**
+ * The upload could not be read from its source (S3 or disk failed mid-way). Deliberately not an
+ * ImportError: callers treat ImportError as the user's bad input, and this is a retryable failure.
+ */
+export class UploadReadError extends Error {
+  override readonly name = 'UploadReadError';
+  readonly code = 'read_failed';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** Formats a byte count the way a user reads it (e.g. `3.1 GB`, `512 KB`). */
 export function formatBytes(bytes: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];

@@ -13,6 +13,7 @@ export {
   TooManyColumnsError,
   TooManyRowsError,
   UnsupportedFormatError,
+  UploadReadError,
 } from './errors.ts';
 export { type ByteSourceOpener, DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.ts';
 export { openUpload, type UploadOptions, type UploadProfile, type UploadTable } from './openUpload.ts';

@@ -3,10 +3,10 @@
  * exposes it as one profiled logical table that can be streamed as many times as needed.
  */
 import type { ImportProfile } from '#domain/tableTypes.ts';
-import { checkKnownSize, openPeeked, readAll } from './byteSource.ts';
+import { checkKnownSize, openPeeked, type PeekedSource, readAll } from './byteSource.ts';
 import { TableProfiler } from './columnProfiler.ts';
 import { openCsvPass } from './csvTable.ts';
-import { HeaderOnlyError, ImportError, MalformedFileError } from './errors.ts';
+import { HeaderOnlyError } from './errors.ts';
 import { readJsonTable } from './jsonTable.ts';
 import { type ByteSourceOpener, type ImportLimits, JSON_MAX_BYTES, resolveLimits } from './limits.ts';
 import { type SniffedFormat, sniffFormat } from './sniffFormat.ts';
@@ -39,19 +39,12 @@ function raggedWarnings(short: number, long: number): string[] {
   return out;
 }
 
-/** Wraps anything unexpected so a user never sees a stack trace. */
-function asImportError(error: unknown, format: string): ImportError {
-  if (error instanceof ImportError) return error;
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return new MalformedFileError(`could not read ${format}: ${detail}`, { cause: error });
-}
-
 /**
  * Opens an upload as a logical table. The format comes from the content (ZIP → XLSX,
  * `[`/`{` → JSON, other text → CSV), never from `fileName`, which is only recorded.
  * @example
  * const table = openUpload(() => fs.createReadStream(path), 'cmdb.csv');
- * const profile = await table.profile(); // throws ImportError subclasses on bad input
+ * const profile = await table.profile(); // ImportError subclasses on bad input, UploadReadError on I/O
  * for await (const batch of table.rows()) for (const row of batch) use(row);
  */
 export function openUpload(
@@ -63,16 +56,37 @@ export function openUpload(
   const resolved = resolveLimits(limits);
   let cachedProfile: Promise<UploadProfile & { readonly tableSheet?: string }> | undefined;
 
+  async function reopen(): Promise<AsyncIterable<Uint8Array>> {
+    return (await openPeeked(open, resolved.maxBytes)).stream;
+  }
+
   async function start() {
     checkKnownSize(options.sizeBytes, resolved.maxBytes);
     const peeked = await openPeeked(open, resolved.maxBytes);
-    return { peeked, sniffed: sniffFormat(peeked.head) as SniffedFormat };
+    try {
+      return { peeked, sniffed: sniffFormat(peeked.head) as SniffedFormat };
+    } catch (error) {
+      await peeked.close();
+      throw error;
+    }
   }
 
   async function profileOnce(): Promise<UploadProfile & { readonly tableSheet?: string }> {
     const { peeked, sniffed } = await start();
+    try {
+      return await profileSniffed(peeked, sniffed);
+    } finally {
+      // Releases the source when a check stopped reading early (a no-op once fully read).
+      await peeked.close();
+    }
+  }
+
+  async function profileSniffed(
+    peeked: PeekedSource,
+    sniffed: SniffedFormat,
+  ): Promise<UploadProfile & { readonly tableSheet?: string }> {
     if (sniffed.format === 'xlsx') {
-      const wb = await profileWorkbook(peeked.stream, resolved);
+      const wb = await profileWorkbook({ stream: peeked.stream, reopen }, resolved);
       return {
         fileName,
         format: 'xlsx',
@@ -120,7 +134,7 @@ export function openUpload(
   function profileCached() {
     cachedProfile ??= profileOnce().catch((error: unknown) => {
       cachedProfile = undefined;
-      throw asImportError(error, 'upload');
+      throw error;
     });
     return cachedProfile;
   }
@@ -133,7 +147,7 @@ export function openUpload(
       const profile = await profileCached();
       ({ peeked, sniffed } = await start());
       yield* workbookRows(
-        peeked.stream,
+        { stream: peeked.stream, reopen },
         resolved,
         profile.tableSheet ?? '',
         profile.composition?.startsWith('rvtools') ?? false,
@@ -155,14 +169,6 @@ export function openUpload(
       const { tableSheet: _sheet, ...profile } = await profileCached();
       return profile;
     },
-    rows: () => ({
-      [Symbol.asyncIterator]: async function* () {
-        try {
-          yield* rowsOnce();
-        } catch (error) {
-          throw asImportError(error, 'upload');
-        }
-      },
-    }),
+    rows: () => ({ [Symbol.asyncIterator]: () => rowsOnce() }),
   };
 }

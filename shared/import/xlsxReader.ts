@@ -89,16 +89,121 @@ function lastNonBlank(cells: readonly string[]): number {
   return 0;
 }
 
-/** Reads a workbook stream, yielding header / row-batch / end events for every sheet. */
+/** Limits shared by every sheet of one workbook read. */
+export class WorkbookBudget {
+  private cells = 0;
+  readonly limits: ImportLimits;
+  private readonly cellCap: number;
+  private readonly bytesSeen: () => number;
+
+  /** @param bytesSeen compressed bytes read so far: cells may not exceed a multiple of them (a zip bomb expands far beyond that). */
+  constructor(limits: ImportLimits, bytesSeen: () => number) {
+    this.limits = limits;
+    this.cellCap = limits.maxRows * limits.maxColumns;
+    this.bytesSeen = bytesSeen;
+  }
+
+  /** Counts a row's cells against the budget. */
+  count(cells: number): void {
+    this.cells += Math.max(1, cells);
+    if (this.cells <= XLSX_MIN_CELL_BUDGET && this.cells <= this.cellCap) return;
+    const budget = Math.min(
+      this.cellCap,
+      Math.max(XLSX_MIN_CELL_BUDGET, this.bytesSeen() * XLSX_CELLS_PER_BYTE),
+    );
+    if (this.cells > budget) {
+      throw new FileTooLargeError(
+        `workbook expands to more than ${budget.toLocaleString('en-US')} cells; split it or export CSV`,
+      );
+    }
+  }
+}
+
+/**
+ * Turns one sheet's rows (exceljs `row.values` arrays) into header / rows / end events:
+ * the first non-blank row is the header, blank rows are skipped, rows are aligned to it.
+ */
+export async function* sheetEvents(
+  sheet: string,
+  rows: AsyncIterable<{ values: unknown }> | Iterable<{ values: unknown }>,
+  budget: WorkbookBudget,
+): AsyncGenerator<WorkbookEvent> {
+  const { maxColumns, maxRows } = budget.limits;
+  let headers: readonly string[] | null = null;
+  let width = 0;
+  let count = 0;
+  let truncatedRows = 0;
+  let batch: (readonly string[])[] = [];
+  for await (const row of rows) {
+    const values = row.values as unknown[];
+    budget.count(Array.isArray(values) ? values.length : 0);
+    const texts = rowTexts(values);
+    if (isBlankRow(texts)) continue;
+    if (headers === null) {
+      width = lastNonBlank(texts);
+      if (width > maxColumns) {
+        throw new TooManyColumnsError(`sheet ${sheet} has ${width} columns; the limit is ${maxColumns}`);
+      }
+      headers = normaliseHeaders(texts.slice(0, width));
+      yield { kind: 'header', sheet, headers };
+      continue;
+    }
+    if (texts.length > width) {
+      if (lastNonBlank(texts) > width) truncatedRows++;
+      texts.length = width;
+    } else while (texts.length < width) texts.push('');
+    count++;
+    if (count > maxRows) {
+      throw new TooManyRowsError(`sheet ${sheet} has more than ${maxRows.toLocaleString('en-US')} data rows`);
+    }
+    batch.push(texts);
+    if (batch.length >= ROW_BATCH) {
+      yield { kind: 'rows', sheet, rows: batch };
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield { kind: 'rows', sheet, rows: batch };
+  yield { kind: 'end', sheet, truncatedRows };
+}
+
+/** exceljs' streaming reader sometimes misses the last ZIP entry; when that is xl/workbook.xml it fails so. */
+function isMissingWorkbookModel(error: unknown): boolean {
+  return error instanceof TypeError && /reading 'sheets'/.test(error.message);
+}
+
+/** Maps anything exceljs throws to a one-line MalformedFileError (import errors pass through). */
+export function asXlsxError(error: unknown): ImportError {
+  if (error instanceof ImportError) return error;
+  const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  const reason = /FILE_ENDED|end of central directory|invalid signature|corrupted zip/i.test(detail)
+    ? 'the file ends early or is not a valid workbook (a truncated upload?)'
+    : detail;
+  return new MalformedFileError(`malformed XLSX: ${reason}`, { cause: error });
+}
+
+/**
+ * Reads a workbook stream with exceljs' streaming WorkbookReader, yielding header / row-batch /
+ * end events for every sheet in file order. When the streaming reader loses the workbook
+ * part (a known exceljs race when xl/workbook.xml is the last ZIP entry, as exceljs itself
+ * writes it) and nothing was emitted yet, `fallback` reads the upload again another way.
+ */
 export async function* readWorkbook(
   stream: AsyncIterable<Uint8Array>,
   limits: ImportLimits,
+  fallback?: () => AsyncIterable<WorkbookEvent>,
 ): AsyncGenerator<WorkbookEvent> {
   let bytesSeen = 0;
+  // A failing source must not become an 'error' event on a stream exceljs only pipes (that is an
+  // uncaught exception, or a hang): end the input instead and rethrow the failure afterwards.
+  let sourceError: unknown;
   async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of stream) {
-      bytesSeen += chunk.length;
-      yield chunk;
+    try {
+      for await (const chunk of stream) {
+        bytesSeen += chunk.length;
+        yield chunk;
+      }
+    } catch (error) {
+      sourceError = error;
     }
   }
   const input = Readable.from(counted(), { objectMode: false });
@@ -109,68 +214,26 @@ export async function* readWorkbook(
     styles: 'cache',
     worksheets: 'emit',
   });
-  let cells = 0;
-  // Cells may not exceed a multiple of the compressed bytes read so far (a zip bomb expands far
-  // beyond that), nor what the row and column limits allow.
-  const cellCap = limits.maxRows * limits.maxColumns;
+  const budget = new WorkbookBudget(limits, () => bytesSeen);
+  let emitted = false;
   try {
     for await (const worksheet of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>) {
       const sheet = (worksheet as unknown as { name: string }).name;
-      let headers: readonly string[] | null = null;
-      let width = 0;
-      let rows = 0;
-      let truncatedRows = 0;
-      let batch: (readonly string[])[] = [];
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        cells += Math.max(1, values.length);
-        const budget = Math.min(cellCap, Math.max(XLSX_MIN_CELL_BUDGET, bytesSeen * XLSX_CELLS_PER_BYTE));
-        if (cells > budget) {
-          throw new FileTooLargeError(
-            `workbook expands to more than ${budget.toLocaleString('en-US')} cells; split it or export CSV`,
-          );
-        }
-        const texts = rowTexts(values);
-        if (isBlankRow(texts)) continue;
-        if (headers === null) {
-          width = lastNonBlank(texts);
-          if (width > limits.maxColumns) {
-            throw new TooManyColumnsError(
-              `sheet ${sheet} has ${width} columns; the limit is ${limits.maxColumns}`,
-            );
-          }
-          headers = normaliseHeaders(texts.slice(0, width));
-          yield { kind: 'header', sheet, headers };
-          continue;
-        }
-        if (texts.length !== width) {
-          if (texts.length > width) {
-            if (lastNonBlank(texts) > width) truncatedRows++;
-            texts.length = width;
-          } else while (texts.length < width) texts.push('');
-        }
-        rows++;
-        if (rows > limits.maxRows) {
-          throw new TooManyRowsError(
-            `sheet ${sheet} has more than ${limits.maxRows.toLocaleString('en-US')} data rows`,
-          );
-        }
-        batch.push(texts);
-        if (batch.length >= ROW_BATCH) {
-          yield { kind: 'rows', sheet, rows: batch };
-          batch = [];
-        }
+      for await (const event of sheetEvents(sheet, worksheet as AsyncIterable<ExcelJS.Row>, budget)) {
+        if (sourceError !== undefined) throw sourceError;
+        emitted = true;
+        yield event;
       }
-      if (batch.length > 0) yield { kind: 'rows', sheet, rows: batch };
-      yield { kind: 'end', sheet, truncatedRows };
     }
+    if (sourceError !== undefined) throw sourceError;
   } catch (error) {
-    if (error instanceof ImportError) throw error;
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const reason = /FILE_ENDED|end of central directory/i.test(detail)
-      ? 'the file ends early (a truncated upload?)'
-      : detail;
-    throw new MalformedFileError(`malformed XLSX: ${reason}`, { cause: error });
+    if (sourceError !== undefined) throw sourceError;
+    if (!emitted && fallback && isMissingWorkbookModel(error)) {
+      input.destroy();
+      yield* fallback();
+      return;
+    }
+    throw asXlsxError(error);
   } finally {
     input.destroy();
   }

@@ -14,7 +14,20 @@ import {
   looksLikeRvtools,
   RVTOOLS_JOIN_SHEETS,
 } from './rvtoolsComposition.ts';
-import { readWorkbook } from './xlsxReader.ts';
+import { readBufferedWorkbook } from './xlsxBufferedReader.ts';
+import { readWorkbook, type WorkbookEvent } from './xlsxReader.ts';
+
+/** A workbook upload: its opened stream, and a way to open it again for the fallback reader. */
+export interface WorkbookSource {
+  readonly stream: AsyncIterable<Uint8Array>;
+  readonly reopen: () => Promise<AsyncIterable<Uint8Array>>;
+}
+
+function events(source: WorkbookSource, limits: ImportLimits): AsyncIterable<WorkbookEvent> {
+  return readWorkbook(source.stream, limits, async function* () {
+    yield* readBufferedWorkbook(await source.reopen(), limits);
+  });
+}
 
 /** The outcome of profiling a workbook. */
 export interface WorkbookProfile {
@@ -47,17 +60,13 @@ interface PassResult {
 }
 
 /** Reads the whole workbook once: profiles each sheet and buffers the RVTools join sheets. */
-async function readPass(
-  stream: AsyncIterable<Uint8Array>,
-  limits: ImportLimits,
-  profile: boolean,
-): Promise<PassResult> {
+async function readPass(source: WorkbookSource, limits: ImportLimits, profile: boolean): Promise<PassResult> {
   const sheets: SheetProfile[] = [];
   const buffered = new Map<string, BufferedSheet>();
   const headersBySheet = new Map<string, readonly string[]>();
   const profilers = new Map<string, TableProfiler>();
   let truncatedRows = 0;
-  for await (const event of readWorkbook(stream, limits)) {
+  for await (const event of events(source, limits)) {
     if (event.kind === 'header') {
       headersBySheet.set(event.sheet, event.headers);
       if (profile) profilers.set(event.sheet, new TableProfiler(event.headers));
@@ -97,10 +106,10 @@ function chooseSheet(sheets: readonly SheetProfile[]): SheetProfile {
 
 /** Profiles every sheet and the logical table of a workbook, in one streaming pass. */
 export async function profileWorkbook(
-  stream: AsyncIterable<Uint8Array>,
+  source: WorkbookSource,
   limits: ImportLimits,
 ): Promise<WorkbookProfile> {
-  const pass = await readPass(stream, limits, true);
+  const pass = await readPass(source, limits, true);
   const composed = composition(pass);
   if (composed) {
     if (composed.rows.length === 0) throw new HeaderOnlyError('RVTools vInfo sheet has no VM rows');
@@ -131,19 +140,19 @@ const OUT_BATCH = 1_000;
 
 /** Streams the logical table's rows (the composed RVTools table, or the chosen sheet). */
 export async function* workbookRows(
-  stream: AsyncIterable<Uint8Array>,
+  source: WorkbookSource,
   limits: ImportLimits,
   tableSheet: string,
   composed: boolean,
 ): AsyncGenerator<readonly (readonly string[])[]> {
   if (composed) {
-    const pass = await readPass(stream, limits, false);
+    const pass = await readPass(source, limits, false);
     const table = composition(pass);
     const rows = table?.rows ?? [];
     for (let i = 0; i < rows.length; i += OUT_BATCH) yield rows.slice(i, i + OUT_BATCH);
     return;
   }
-  for await (const event of readWorkbook(stream, limits)) {
+  for await (const event of events(source, limits)) {
     if (event.sheet !== tableSheet) continue;
     if (event.kind === 'rows') yield event.rows;
     else if (event.kind === 'end') return;

@@ -49,6 +49,8 @@ export interface EngagementStore {
   ensure(tenant: TenantContext, engagement: EngagementRecord): Promise<EngagementRecord>;
   get(tenant: TenantContext, engagementId: string): Promise<EngagementRecord | null>;
   list(tenant: TenantContext): Promise<EngagementRecord[]>;
+  /** Replaces the engagement's record (settings changes). */
+  put(tenant: TenantContext, engagement: EngagementRecord): Promise<EngagementRecord>;
 }
 
 export interface UploadStore {
@@ -69,4 +71,24 @@ export interface EdgeStore {
   /** Replaces the engagement's edge set: writes the new edges, deletes those no longer present. */
   replaceAll(tenant: TenantContext, engagementId: string, edges: readonly StoredEdge[]): Promise<void>;
   list(tenant: TenantContext, engagementId: string): Promise<StoredEdge[]>;
+}
+
+/** A user's decision on an application's strategy: survives re-assessment and feeds decision history. */
+export interface StoredOverride {
+  readonly engagementId: string;
+  readonly application: string;
+  readonly strategy: string;
+  readonly by: string;
+  readonly reason: string;
+  readonly at: string;
+  /** Traits of the application when decided (for decision history on similar applications). */
+  readonly traits?: Record<string, unknown>;
+}
+
+export interface OverrideStore {
+  /** Records (or replaces) the override of one application. */
+  put(tenant: TenantContext, override: StoredOverride): Promise<void>;
+  list(tenant: TenantContext, engagementId: string): Promise<StoredOverride[]>;
+  /** Every override of the tenant, across engagements (decision history). */
+  listAll(tenant: TenantContext): Promise<StoredOverride[]>;
 }

@@ -8,6 +8,8 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Asset } from '#domain/assetSchema.ts';
 import type {
   AssetStore,
+  OverrideStore,
+  StoredOverride,
   EdgeStore,
   EngagementRecord,
   EngagementStore,
@@ -62,6 +64,16 @@ export class DynamoEngagementStore implements EngagementStore {
 
   list(tenant: TenantContext): Promise<EngagementRecord[]> {
     return queryData(this.table, keys.tenantPartition(tenant.clientAccountId), keys.engagementPrefix);
+  }
+
+  async put(tenant: TenantContext, engagement: EngagementRecord): Promise<EngagementRecord> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.tableName,
+        Item: { ...keys.engagement(tenant.clientAccountId, engagement.engagementId), kind: 'engagement', data: engagement },
+      }),
+    );
+    return engagement;
   }
 }
 
@@ -194,5 +206,30 @@ export class DynamoMappingStore implements MappingStore {
       keys.learnedRulePrefix,
     );
     return rules.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+}
+
+export class DynamoOverrideStore implements OverrideStore {
+  private readonly table: DynamoTable;
+  constructor(table: DynamoTable) {
+    this.table = table;
+  }
+
+  async put(tenant: TenantContext, override: StoredOverride): Promise<void> {
+    const appKey = createHash('sha256').update(override.application.trim().toLowerCase()).digest('base64url').slice(0, 22);
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.tableName,
+        Item: { ...keys.override(tenant.clientAccountId, override.engagementId, appKey), kind: 'override', data: override },
+      }),
+    );
+  }
+
+  list(tenant: TenantContext, engagementId: string): Promise<StoredOverride[]> {
+    return queryData(this.table, keys.tenantPartition(tenant.clientAccountId), keys.overridePrefix(engagementId));
+  }
+
+  listAll(tenant: TenantContext): Promise<StoredOverride[]> {
+    return queryData(this.table, keys.tenantPartition(tenant.clientAccountId), keys.overridePrefix());
   }
 }

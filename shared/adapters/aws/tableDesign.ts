@@ -51,6 +51,11 @@ export const keys = {
   }),
   edgePrefix: 'D#',
   learnedRule: (tenant: string, ruleId: string) => ({ pk: t(tenant), sk: `LM#${ruleId}` }),
+  override: (tenant: string, engagementId: string, applicationKey: string) => ({
+    pk: t(tenant),
+    sk: `OVR#${engagementId}#${applicationKey}`,
+  }),
+  overridePrefix: (engagementId?: string) => (engagementId ? `OVR#${engagementId}#` : 'OVR#'),
   learnedRulePrefix: 'LM#',
   tenantPartition: t,
   engagementPartition: te,

@@ -57,19 +57,29 @@ export interface EngagementAssessment {
   totals: EngagementTotals;
 }
 
+/** Step one of an assessment: a recommendation for every application (overrides applied). */
+export interface EngagementRecommendations {
+  applications: SixRAnalysis[];
+  /** What wave planning needs of each application, in the same order. */
+  plan: AppPlanInput[];
+  servers: number;
+  /** Overrides that named no known application. */
+  warnings: string[];
+}
+
 /**
- * Assesses a whole engagement. Overrides (application → strategy, by whom, why) replace the
- * engine's primary recommendation; the analysis keeps what the engine said in `overridden.from`
- * and its rationale, and effort, cost and risks follow the chosen strategy.
+ * Recommends a strategy for every application of the engagement. Overrides (application →
+ * strategy, by whom, why) replace the engine's primary recommendation; the analysis keeps what the
+ * engine said in `overridden.from` and its rationale, and effort, cost and risks follow the chosen strategy.
  */
-export function assessEngagement(
+export function recommendEngagement(
   assets: readonly Asset[],
   edges: readonly DependencyEdgeInput[],
   moveGroups: readonly MoveGroupInput[],
   criteria: EngagementCriteria = {},
   overrides: readonly StrategyOverride[] = [],
-  options: AssessEngagementOptions = {},
-): EngagementAssessment {
+  options: Pick<AssessEngagementOptions, 'decisionHistory'> = {},
+): EngagementRecommendations {
   const c = resolveCriteria(criteria);
   const apps = groupApplications(assets, edges, moveGroups);
   const cycleMembers = applicationCycles(apps);
@@ -104,12 +114,25 @@ export function assessEngagement(
       cost: analysis.estimated_cost,
     });
   }
-  const waves = planWaves(plan, { teamPersonDaysPerWeek: c.teamPersonDaysPerWeek, ...options.waves });
-  for (const o of overrides) {
-    if (!matched.has(o.application.trim().toLowerCase())) {
-      waves.warnings.push(`override for unknown application "${o.application}" ignored`);
-    }
-  }
+  const warnings = overrides
+    .filter((o) => !matched.has(o.application.trim().toLowerCase()))
+    .map((o) => `override for unknown application "${o.application}" ignored`);
+  return { applications: analyses, plan, servers, warnings };
+}
+
+/** Step two: waves over the recommendations, and engagement totals. */
+export function planEngagement(
+  recommended: EngagementRecommendations,
+  criteria: EngagementCriteria = {},
+  waveOptions: WavePlanOptions = {},
+): EngagementAssessment {
+  const c = resolveCriteria(criteria);
+  const analyses = recommended.applications;
+  const waves = planWaves(recommended.plan, {
+    teamPersonDaysPerWeek: c.teamPersonDaysPerWeek,
+    ...waveOptions,
+  });
+  waves.warnings.push(...recommended.warnings);
   const byStrategy = Object.fromEntries(STRATEGIES.map((s) => [s, 0])) as Record<Strategy, number>;
   for (const a of analyses) byStrategy[a.primary_recommendation] += 1;
   const notMigrated = analyses.filter((a) => NOT_MIGRATED.has(a.primary_recommendation)).length;
@@ -118,7 +141,7 @@ export function assessEngagement(
     waves,
     totals: {
       applications: analyses.length,
-      servers,
+      servers: recommended.servers,
       migrated: analyses.length - notMigrated,
       notMigrated,
       overridden: analyses.filter((a) => a.overridden).length,
@@ -131,6 +154,19 @@ export function assessEngagement(
       durationWeeks: waves.totalWeeks,
     },
   };
+}
+
+/** The whole assessment in one call: recommendations, then waves and totals. */
+export function assessEngagement(
+  assets: readonly Asset[],
+  edges: readonly DependencyEdgeInput[],
+  moveGroups: readonly MoveGroupInput[],
+  criteria: EngagementCriteria = {},
+  overrides: readonly StrategyOverride[] = [],
+  options: AssessEngagementOptions = {},
+): EngagementAssessment {
+  const recommended = recommendEngagement(assets, edges, moveGroups, criteria, overrides, options);
+  return planEngagement(recommended, criteria, options.waves);
 }
 
 /**

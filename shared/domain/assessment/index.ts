@@ -27,7 +27,10 @@ export {
   applyOverride,
   assessEngagement,
   type EngagementAssessment,
+  type EngagementRecommendations,
   type EngagementTotals,
+  planEngagement,
+  recommendEngagement,
 } from './engagement.ts';
 export { type AppFacts, applicationFacts, traitsOf } from './facts.ts';
 export { assessRisks, highestSeverity, type RiskGraphContext } from './risk.ts';

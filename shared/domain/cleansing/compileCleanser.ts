@@ -9,7 +9,7 @@ import { buildConverter } from './fieldConverters.ts';
 import { displayOperatingSystem, parseOperatingSystem } from './operatingSystem.ts';
 import { isPlaceholder } from './placeholders.ts';
 import { qualityScore } from './qualityScore.ts';
-import { type CellConverter, newRowState, type RowState, setEmpty } from './rowState.ts';
+import { type CellConverter, type FieldValue, newRowState, type RowState } from './rowState.ts';
 import { parseBoolean } from './values.ts';
 
 const TEMPLATE_HEADER = /^(is[ _]?)?template$/i;
@@ -70,6 +70,12 @@ export function compileCleanser(
   const hasOs = compiled.some((c) => c.target === 'operatingSystem' || c.target === 'osVersion');
   const osCache = new Map<string, { display: string; version: string | null }>();
   const uploadId = options.uploadId;
+  const fieldTemplate: Partial<Record<CanonicalField, FieldValue>> = {};
+  for (const column of compiled) if (column.target !== null) fieldTemplate[column.target] = null;
+  if (hasOs) {
+    fieldTemplate.operatingSystem = null;
+    fieldTemplate.osVersion = null;
+  }
 
   function finishOs(state: RowState): void {
     const osRaw = state.osRaw ?? '';
@@ -90,7 +96,7 @@ export function compileCleanser(
   }
 
   return (values, row) => {
-    const state = newRowState();
+    const state = newRowState(fieldTemplate);
     for (let i = 0; i < compiled.length; i++) {
       const column = compiled[i] as CompiledColumn;
       const raw = values[column.index];
@@ -104,12 +110,7 @@ export function compileCleanser(
         }
         continue;
       }
-      const target = column.target as CanonicalField;
-      if (text === '' || isPlaceholder(text)) {
-        setEmpty(state, target);
-        continue;
-      }
-      column.convert(text, state);
+      if (text !== '' && !isPlaceholder(text)) column.convert(text, state);
     }
     if (hasOs) finishOs(state);
     const score = qualityScore(kind, state.fields, state.issues.length);

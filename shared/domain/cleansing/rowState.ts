@@ -17,10 +17,13 @@ export interface RowState {
   osVersionRaw: string | undefined;
 }
 
-/** Creates an empty row state. */
-export function newRowState(): RowState {
+/**
+ * Creates an empty row state. `fieldTemplate` holds every mapped field set to null, in a fixed order:
+ * cloning it gives each row's `fields` the same shape, so the engine's property stores stay fast.
+ */
+export function newRowState(fieldTemplate: Readonly<Partial<Record<CanonicalField, FieldValue>>>): RowState {
   return {
-    fields: {},
+    fields: { ...fieldTemplate },
     custom: {},
     issues: [],
     isTemplate: undefined,
@@ -31,11 +34,6 @@ export function newRowState(): RowState {
 
 /** Converts one trimmed, non-empty, non-placeholder cell of a column into the row state. */
 export type CellConverter = (trimmed: string, state: RowState) => void;
-
-/** Marks a mapped field as present-but-empty without overwriting a value another column gave. */
-export function setEmpty(state: RowState, field: CanonicalField): void {
-  if (!(field in state.fields)) state.fields[field] = null;
-}
 
 /**
  * Sets a scalar field. When another column already gave a different value, the later cell is kept

@@ -4,6 +4,7 @@
  */
 import type { Asset } from '#domain/assetSchema.ts';
 import { shortHash } from '#domain/inventory/identity.ts';
+import { BadInputError } from '#errors/errors.ts';
 import { EndpointResolver, isLoopback, type ResolvedEndpoint } from './endpointResolver.ts';
 import { connectedComponents, stronglyConnectedComponents } from './graphAlgorithms.ts';
 import { isInfrastructureService } from './infrastructureServices.ts';
@@ -92,6 +93,28 @@ export interface DependencyOptions {
   ignorePorts?: number[];
 }
 
+/** Options of a dependency analysis that cannot work (e.g. a negative strongMinCount): a caller's mistake. */
+export class DependencyOptionsError extends BadInputError {
+  constructor(message: string) {
+    super(message, 'dependency_options_invalid');
+    this.name = 'DependencyOptionsError';
+  }
+}
+
+function checkedOptions(options: DependencyOptions): { strongMinCount: number; ignorePorts: Set<number> } {
+  const strongMinCount = options.strongMinCount ?? 1;
+  if (!Number.isFinite(strongMinCount) || strongMinCount < 0) {
+    throw new DependencyOptionsError(
+      `strongMinCount must be a number >= 0, got ${String(options.strongMinCount)}`,
+    );
+  }
+  const ignorePorts = options.ignorePorts ?? [];
+  const invalid = ignorePorts.find((port) => !Number.isInteger(port) || port < 0 || port > 65535);
+  if (invalid !== undefined)
+    throw new DependencyOptionsError(`ignorePorts holds an invalid port: ${invalid}`);
+  return { strongMinCount, ignorePorts: new Set(ignorePorts) };
+}
+
 interface Endpoint {
   readonly label: string;
   readonly position: number | null;
@@ -153,15 +176,14 @@ class EdgeTable {
  * as external nodes. Repeated connections aggregate into one edge per (from, to, destination port,
  * protocol) with summed counts and bytes (source ports are ephemeral and ignored); self-loops, loopback
  * traffic and `ignorePorts` are dropped. Everything returned is sorted, so the same input gives the same
- * output.
+ * output. Throws DependencyOptionsError for unusable options.
  */
 export function buildDependencyGraph(
   assets: readonly Asset[],
   connections: Iterable<ConnectionInput>,
   options: DependencyOptions = {},
 ): DependencyGraph {
-  const strongMinCount = options.strongMinCount ?? 1;
-  const ignorePorts = new Set(options.ignorePorts ?? []);
+  const { strongMinCount, ignorePorts } = checkedOptions(options);
   const resolver = new EndpointResolver(assets);
   const table = new EdgeTable();
   let connectionsRead = 0;

@@ -8,6 +8,7 @@ export {
   type DependencyEdge,
   type DependencyGraph,
   type DependencyOptions,
+  DependencyOptionsError,
   type DependencyStats,
   type MoveGroup,
 } from './dependencyGraph.ts';

@@ -10,7 +10,7 @@ import {
 } from '#domain/assetSchema.ts';
 import type { CleansedRecord } from '#domain/tableTypes.ts';
 import { classifyAssetType } from './classifyAssetType.ts';
-import { normaliseIp, shortHostName } from './identity.ts';
+import { looksLikeIp, normaliseIp, shortHostName } from './identity.ts';
 
 type FieldValue = CleansedRecord['fields'][AssetField];
 type ScalarField = Exclude<AssetField, ListField | 'name' | 'assetType'>;
@@ -72,6 +72,19 @@ function toList(field: ListField, value: FieldValue): string[] {
   return out;
 }
 
+/**
+ * The FQDN a host-name or name cell holds ("web01.corp.example.com"), so that a row naming a host by its
+ * FQDN keeps that identity; names need three labels, since "app.v2" is more often a label than a domain.
+ */
+function fqdnIn(value: string | null | undefined, minLabels: number): string | null {
+  if (!value || looksLikeIp(value.trim())) return null;
+  const labels = value.trim().split('.');
+  const hostLike = labels.every((label) => /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/i.test(label));
+  return hostLike && labels.length >= minLabels && /^[a-z]{2,}$/i.test(labels.at(-1) ?? '')
+    ? value.trim()
+    : null;
+}
+
 /** A row's values in asset form, before it is matched: explicit name kept apart from the derived one. */
 export interface RecordValues {
   readonly explicitName: string | null;
@@ -95,6 +108,10 @@ export function readRecord(record: CleansedRecord): RecordValues {
   for (const field of LIST_FIELDS) lists[field] = toList(field, fields[field]);
   const explicitName = toText(fields.name);
   const hostname = scalars.hostname as string | null | undefined;
+  if (!scalars.fqdn) {
+    const fromName = fqdnIn(hostname, 2) ?? fqdnIn(explicitName, 3);
+    if (fromName) scalars.fqdn = fromName;
+  }
   const fqdn = scalars.fqdn as string | null | undefined;
   const externalId = scalars.externalId as string | null | undefined;
   const serial = scalars.serialNumber as string | null | undefined;

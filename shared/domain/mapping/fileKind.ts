@@ -42,7 +42,7 @@ export function detectKind(
     const tokens = new Set(column.analysis.tokens);
     const endpoint = [...tokens].some((t) => ENDPOINT.has(t)) || tokens.size === 1;
     if (tokens.has('source') && endpoint) source++;
-    if (tokens.has('destination') && endpoint) destination++;
+    if ((tokens.has('destination') || tokens.has('target')) && endpoint) destination++;
     if (tokens.has('port')) ports++;
     if (tokens.has('protocol')) protocol = true;
     if (column.values.ip >= 0.8) ipColumns++;

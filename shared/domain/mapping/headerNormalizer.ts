@@ -160,7 +160,6 @@ const CANONICAL: Record<string, string> = {
   dest: 'destination',
   remote: 'destination',
   foreign: 'destination',
-  target: 'destination',
   proto: 'protocol',
   protocols: 'protocol',
   env: 'environment',
@@ -181,6 +180,8 @@ const CANONICAL: Record<string, string> = {
   dependencies: 'dependency',
   depends: 'dependency',
   connections: 'connection',
+  conn: 'connection',
+  conns: 'connection',
   sessions: 'session',
   owners: 'owner',
   tech: 'technical',
@@ -214,7 +215,7 @@ const STOP_WORDS = new Set([
 
 /** Tokens that are whole words even though case-splitting would cut them ("VMware", "IPv4", "vCPU"). */
 const PROTECTED =
-  /(vmware|vcenter|vcpus?|vram|vsan|vmotion|vnic|ipv[46]|esxi|smbios|numcpu|vinfo|vhost|mhz|ghz|[mgk]bps)/gi;
+  /(vmware|vcenter|vcpus?|vram|vsan|vmotion|vnic|ipv[46]|esxi|smbios|numcpu|vinfo|vhost|netbios|mhz|ghz|[mgk]bps)/gi;
 
 function splitWords(header: string): { words: string[]; bracketed: string[]; required: boolean } {
   const required = /^\s*\*/.test(header) || /\*\s*$/.test(header);

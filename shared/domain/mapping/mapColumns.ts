@@ -5,13 +5,15 @@
  */
 import { ASSET_FIELD_NAMES, type CanonicalField, CONNECTION_FIELD_NAMES } from '#domain/assetSchema.ts';
 import type { ColumnProfile, FieldMapping, LearnedRule, MappingResult } from '#domain/tableTypes.ts';
+import { ASSET_VOCABULARY } from './assetVocabulary.ts';
+import { CONNECTION_VOCABULARY } from './connectionVocabulary.ts';
 import { detectKind } from './fileKind.ts';
 import { analyzeHeader, type HeaderAnalysis } from './headerNormalizer.ts';
 import { compileLearnedRules } from './learnedRules.ts';
 import { type Candidate, scoreColumn } from './scoring.ts';
 import { detectSizeUnit } from './units.ts';
 import { profileValues, type ValueStats } from './valueProfile.ts';
-import { ASSET_VOCABULARY, CONNECTION_VOCABULARY, SIZE_FIELDS } from './vocabulary.ts';
+import { SIZE_FIELDS } from './vocabulary.ts';
 
 /** Options of mapColumns. */
 export interface MapColumnsOptions {
@@ -155,13 +157,13 @@ function promoteLoneHost(
   const hostColumn = owner.get('hypervisorHost');
   if (hostColumn === undefined || owner.has('name')) return;
   const column = prepared[hostColumn];
-  if (!column || column.analysis.tokens.join(' ') !== 'host') return;
+  if (column?.analysis.tokens.join(' ') !== 'host') return;
   const otherName = prepared.some(
     (c) => c.position !== hostColumn && c.candidates.some((x) => x.field === 'name' && x.score >= 0.5),
   );
   if (otherName) return;
   const decision = decisions.get(hostColumn);
-  if (!decision || decision.method !== 'rules') return;
+  if (decision?.method !== 'rules') return;
   owner.delete('hypervisorHost');
   owner.set('name', hostColumn);
   decisions.set(hostColumn, {
@@ -183,7 +185,7 @@ function promoteHostnameToName(
   const position = owner.get('hostname');
   if (position === undefined || owner.has('name')) return;
   const decision = decisions.get(position);
-  if (!decision || decision.method !== 'rules' || !prepared[position]) return;
+  if (decision?.method !== 'rules' || !prepared[position]) return;
   owner.delete('hostname');
   owner.set('name', position);
   decisions.set(position, {

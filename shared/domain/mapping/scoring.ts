@@ -88,7 +88,9 @@ export function scoreColumn(
       score: Math.min(0.99, score),
       headerScore: match.score,
       verdict,
-      reason: `${exact} "${match.pattern.tokens.join(' ')}"; ${VERDICT_TEXT[verdict]}`,
+      reason: `${exact} "${match.pattern.tokens.join(' ')}"; ${VERDICT_TEXT[verdict]}${
+        penaliseOrdinal && a.ordinal ? '; numbered column, one of several' : ''
+      }`,
     });
   }
   if (kind === 'assets') out.push(...valueProposals(a, values, out));

@@ -57,7 +57,8 @@ export async function techDebtAnalysis(ctx: PhaseContext): Promise<PhaseOutcome>
   for (const asset of assets) {
     const techDebt = assessTechDebt(asset, asOf);
     for (const finding of techDebt) counts[finding.status] = (counts[finding.status] ?? 0) + 1;
-    if (JSON.stringify(techDebt) !== JSON.stringify(asset.techDebt ?? [])) changed.push({ ...asset, techDebt });
+    if (JSON.stringify(techDebt) !== JSON.stringify(asset.techDebt ?? []))
+      changed.push({ ...asset, techDebt });
   }
   await services.assets.putMany(tenant, flow.engagementId, changed);
   return { summary: { asOf, assets: assets.length, updated: changed.length, findings: counts } };

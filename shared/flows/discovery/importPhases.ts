@@ -42,7 +42,8 @@ export async function fieldMapping(ctx: PhaseContext): Promise<PhaseOutcome> {
   const threshold = config.reviewThreshold ?? ctx.services.config.reviewThreshold;
   const reasons = reviewReasons(result, threshold);
   const needsReview = reasons.length > 0 && !config.autoApprove;
-  const notes = reasons.length > 0 && config.autoApprove ? [`auto-approved despite: ${reasons.join('; ')}`] : [];
+  const notes =
+    reasons.length > 0 && config.autoApprove ? [`auto-approved despite: ${reasons.join('; ')}`] : [];
   return {
     summary: {
       kind: result.kind,
@@ -73,9 +74,12 @@ export function reviewReasons(result: MappingResult, threshold: number): string[
   const mapped = new Set(result.mappings.map((m) => m.target).filter(Boolean));
   const reasons: string[] = [];
   for (const group of REQUIRED[result.kind]) {
-    if (!group.some((field) => mapped.has(field as never))) reasons.push(`no column maps to ${group.join(' or ')}`);
+    if (!group.some((field) => mapped.has(field as never)))
+      reasons.push(`no column maps to ${group.join(' or ')}`);
   }
-  const unsure = result.mappings.filter((m) => m.target && m.method !== 'learned' && m.method !== 'user' && m.confidence < threshold);
+  const unsure = result.mappings.filter(
+    (m) => m.target && m.method !== 'learned' && m.method !== 'user' && m.confidence < threshold,
+  );
   if (unsure.length > 0) {
     reasons.push(
       `${unsure.length} mapping(s) below confidence ${threshold}: ${unsure
@@ -95,12 +99,21 @@ export async function effectiveMappings(ctx: PhaseContext): Promise<MappingResul
 }
 
 /** Applies source -> target corrections; a target taken by a correction is freed from other columns. */
-export function applyCorrections(result: MappingResult, corrections: Record<string, string | null>): MappingResult {
+export function applyCorrections(
+  result: MappingResult,
+  corrections: Record<string, string | null>,
+): MappingResult {
   const claimed = new Set(Object.values(corrections).filter((t): t is string => Boolean(t)));
   const mappings: FieldMapping[] = result.mappings.map((m) => {
     if (Object.hasOwn(corrections, m.source)) {
       const target = corrections[m.source] ?? null;
-      return { ...m, target: target as FieldMapping['target'], confidence: 1, method: 'user', reason: 'corrected by a user' };
+      return {
+        ...m,
+        target: target as FieldMapping['target'],
+        confidence: 1,
+        method: 'user',
+        reason: 'corrected by a user',
+      };
     }
     if (m.target && claimed.has(m.target)) {
       return { ...m, target: null, reason: `${m.target} was given to another column by a user` };

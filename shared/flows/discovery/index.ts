@@ -2,9 +2,9 @@
  * Registers the discovery flow: statemachines/discovery.asl.json and its phase handlers.
  */
 import { registerFlowType } from '../flowRegistry.ts';
-import { assetInventory, dataCleansing } from './recordPhases.ts';
 import { dependencyAnalysis, techDebtAnalysis } from './analysisPhases.ts';
 import { dataImport, fieldMapping } from './importPhases.ts';
+import { assetInventory, dataCleansing } from './recordPhases.ts';
 
 export const DISCOVERY = 'discovery';
 

@@ -15,7 +15,13 @@ import { readPhaseOutput } from './phaseOutputs.ts';
 /** Where a flow's cleansed rows live. */
 export function cleansedKey(ctx: PhaseContext): string {
   const { flow } = ctx;
-  return objectKeys.phaseOutput(flow.clientAccountId, flow.engagementId, flow.flowId, 'data_cleansing', 'ndjson');
+  return objectKeys.phaseOutput(
+    flow.clientAccountId,
+    flow.engagementId,
+    flow.flowId,
+    'data_cleansing',
+    'ndjson',
+  );
 }
 
 export async function dataCleansing(ctx: PhaseContext): Promise<PhaseOutcome> {

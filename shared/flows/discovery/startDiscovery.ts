@@ -16,13 +16,18 @@ import { DISCOVERY } from './index.ts';
 /** Turns a user-supplied file name into a safe single key segment. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[^A-Za-z0-9._ -]/g, '_').replace(/^\.+/, '').trim().slice(0, 120);
+  const cleaned = base
+    .replace(/[^A-Za-z0-9._ -]/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 120);
   return cleaned || 'upload';
 }
 
 /** Validates an engagement id from a user. */
 export function checkEngagementId(engagementId: string): string {
-  if (!isSafeId(engagementId)) throw new BadInputError(`invalid engagement id "${engagementId.slice(0, 40)}"`);
+  if (!isSafeId(engagementId))
+    throw new BadInputError(`invalid engagement id "${engagementId.slice(0, 40)}"`);
   return engagementId;
 }
 
@@ -30,7 +35,12 @@ export function checkEngagementId(engagementId: string): string {
 export async function storeUpload(
   services: Services,
   tenant: TenantContext,
-  input: { engagementId: string; fileName: string; body: Uint8Array | AsyncIterable<Uint8Array>; size?: number },
+  input: {
+    engagementId: string;
+    fileName: string;
+    body: Uint8Array | AsyncIterable<Uint8Array>;
+    size?: number;
+  },
 ): Promise<UploadRecord> {
   const engagementId = checkEngagementId(input.engagementId);
   await ensureEngagement(services, tenant, engagementId);
@@ -53,7 +63,11 @@ export async function storeUpload(
 }
 
 /** Creates the engagement on first use. */
-export async function ensureEngagement(services: Services, tenant: TenantContext, engagementId: string): Promise<void> {
+export async function ensureEngagement(
+  services: Services,
+  tenant: TenantContext,
+  engagementId: string,
+): Promise<void> {
   await services.engagements.ensure(tenant, {
     engagementId,
     name: engagementId,
@@ -75,7 +89,8 @@ export async function startDiscovery(
     ...rest,
     upload: { uploadId: upload.uploadId, objectKey: upload.objectKey, fileName: upload.fileName },
   });
-  if (!parsed.success) throw new BadInputError(`invalid discovery options: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new BadInputError(`invalid discovery options: ${parsed.error.issues[0]?.message}`);
   const orchestrator = new FlowOrchestrator(services);
   const flow = await orchestrator.createFlow(tenant, {
     flowType: DISCOVERY,
@@ -88,7 +103,15 @@ export async function startDiscovery(
 
 /** One S3 object-created record (the fields we use). */
 export interface UploadEventRecord {
-  readonly s3: { readonly bucket?: { readonly name?: string }; readonly object: { readonly key: string; readonly size?: number; readonly eTag?: string; readonly sequencer?: string } };
+  readonly s3: {
+    readonly bucket?: { readonly name?: string };
+    readonly object: {
+      readonly key: string;
+      readonly size?: number;
+      readonly eTag?: string;
+      readonly sequencer?: string;
+    };
+  };
 }
 
 /**
@@ -96,11 +119,18 @@ export interface UploadEventRecord {
  * starts discovery. The flow id derives from the object and its version, so a duplicate
  * delivery of the same event starts nothing new.
  */
-export async function handleUploadCreated(services: Services, record: UploadEventRecord): Promise<FlowRecord | null> {
+export async function handleUploadCreated(
+  services: Services,
+  record: UploadEventRecord,
+): Promise<FlowRecord | null> {
   const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
   const parts = parseUploadKey(key);
   if (!parts || !isSafeId(parts.clientAccountId) || !isSafeId(parts.engagementId)) return null;
-  const tenant: TenantContext = { clientAccountId: parts.clientAccountId, userId: 'system:upload', roles: ['analyst'] };
+  const tenant: TenantContext = {
+    clientAccountId: parts.clientAccountId,
+    userId: 'system:upload',
+    roles: ['analyst'],
+  };
   const flowId = createHash('sha256')
     .update(`${key}\u0000${record.s3.object.eTag ?? ''}\u0000${record.s3.object.sequencer ?? ''}`)
     .digest('hex')

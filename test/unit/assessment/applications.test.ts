@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupApplications } from '#domain/assessment/index.ts';
-import { asset, edge } from './assetFactory.ts';
+import { asset, edge } from '../../support/assetFactory.ts';
 
 describe('groupApplications', () => {
   it('groups assets by application name regardless of case and derives application dependencies', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '#domain/assessment/index.ts';
-import { app, asset } from './assetFactory.ts';
+import { app, asset } from '../../support/assetFactory.ts';
 
 describe('estimateCost', () => {
   const small = app('Small', [asset({ name: 's1' })]);

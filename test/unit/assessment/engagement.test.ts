@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessEngagement, NOT_MIGRATED, STRATEGIES } from '#domain/assessment/index.ts';
-import { asset, debt, edge } from './assetFactory.ts';
-import { syntheticEstate } from './syntheticEstate.ts';
+import { asset, debt, edge } from '../../support/assetFactory.ts';
+import { syntheticEstate } from '../../support/syntheticEstate.ts';
 
 describe('assessEngagement', () => {
   it.each([1, 100, 5000])('gives each of %i applications exactly one recommendation', (n) => {

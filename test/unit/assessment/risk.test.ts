@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisks, checkCompliance } from '#domain/assessment/index.ts';
-import { app, asset, debt } from './assetFactory.ts';
+import { app, asset, debt } from '../../support/assetFactory.ts';
 
 describe('checkCompliance', () => {
   it('finds PCI, PII and data classification from custom attributes and tags', () => {

@@ -8,7 +8,7 @@ import {
   STRATEGIES,
   traitsOf,
 } from '#domain/assessment/index.ts';
-import { app, asset, debt } from './assetFactory.ts';
+import { app, asset, debt } from '../../support/assetFactory.ts';
 
 function expectWellFormed(r: SixRAnalysis): void {
   expect(STRATEGIES).toContain(r.primary_recommendation);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildDependencyGraph, type ConnectionInput } from '#domain/dependencies/index.ts';
+import {
+  buildDependencyGraph,
+  type ConnectionInput,
+  DependencyOptionsError,
+} from '#domain/dependencies/index.ts';
 import { asset } from './assets.ts';
 
 const web = asset('web01', ['10.0.0.1'], { application: 'Shop' });
@@ -143,6 +147,13 @@ describe('buildDependencyGraph edges', () => {
     ];
     expect(buildDependencyGraph([web, app], connections).edges[0]?.strong).toBe(true);
     expect(buildDependencyGraph([web, app], connections, { strongMinCount: 3 }).edges[0]?.strong).toBe(false);
+  });
+});
+
+describe('buildDependencyGraph options', () => {
+  it('rejects unusable options with a named error', () => {
+    expect(() => buildDependencyGraph([web], [], { strongMinCount: -1 })).toThrow(DependencyOptionsError);
+    expect(() => buildDependencyGraph([web], [], { ignorePorts: [70000] })).toThrow(/invalid port/);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   TooManyColumnsError,
   TooManyRowsError,
   UnsupportedFormatError,
+  UploadReadError,
 } from '../../../shared/import/index.ts';
 import { allRows, bytesSource } from './sources.ts';
 
@@ -107,5 +108,24 @@ describe('bad uploads are refused by profile() with one clear line', () => {
   it('rows() fails with the same error, never a raw exception', async () => {
     const table = openUpload(bytesSource('a,b\n1,"open\n'), 'bad.csv');
     await expect(allRows(table)).rejects.toBeInstanceOf(MalformedFileError);
+  });
+});
+
+describe('a source that fails mid-way', () => {
+  it('is a retryable read failure, not the user’s bad input', async () => {
+    // Prepare
+    async function* flaky(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode(`a,b\n${'1,2\n'.repeat(20_000)}`);
+      throw new Error('socket hang up');
+    }
+    // Act
+    const error = await openUpload(flaky, 'x.csv')
+      .profile()
+      .catch((e: unknown) => e);
+    // Assess
+    expect(error).toBeInstanceOf(UploadReadError);
+    expect(error).not.toBeInstanceOf(ImportError);
+    expect((error as UploadReadError).code).toBe('read_failed');
+    expect((error as UploadReadError).message).toBe('could not read the upload: socket hang up');
   });
 });

@@ -1,7 +1,8 @@
 import fs, { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FileTooLargeError, openUpload } from '../../../shared/import/index.ts';
+import { FileTooLargeError, openUpload, UploadReadError } from '../../../shared/import/index.ts';
+import { declaredUncompressedSize } from '../../../shared/import/xlsxBufferedReader.ts';
 import { allRows, bytesSource } from './sources.ts';
 
 async function workbookBytes(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -152,7 +153,9 @@ describe('XLSX uploads', () => {
     );
     await expect(bomb.profile()).rejects.toBeInstanceOf(FileTooLargeError);
     const truncated = openUpload(bytesSource(bytes.slice(0, 2000)), 'c.xlsx').profile();
-    await expect(truncated).rejects.toThrow('malformed XLSX: the file ends early (a truncated upload?)');
+    await expect(truncated).rejects.toThrow(
+      'malformed XLSX: the file ends early or is not a valid workbook (a truncated upload?)',
+    );
   });
 });
 
@@ -179,5 +182,52 @@ describe.runIf(existsSync(RVTOOLS))('the real RVTools sizing-workshop workbook',
     const withIp = rows.filter((r) => r[ip] !== '').length;
     expect(withIp).toBeGreaterThan(700);
     expect(rows.every((r) => r.length === headers.length)).toBe(true);
+  });
+
+  it('turns a source failing mid-way into a read failure, and caps the upload size', async () => {
+    const bytes = fs.readFileSync(RVTOOLS);
+    async function* flaky(): AsyncGenerator<Uint8Array> {
+      yield bytes.subarray(0, 150_000);
+      throw new Error('connection reset');
+    }
+    const failed = await openUpload(flaky, 'rv.xlsx')
+      .profile()
+      .catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(UploadReadError);
+    const capped = openUpload(() => fs.createReadStream(RVTOOLS), 'rv.xlsx', { maxBytes: 200_000 });
+    await expect(capped.profile()).rejects.toThrow('upload is more than 195 KB; the limit is 195 KB');
+  });
+});
+
+describe('workbooks whose xl/workbook.xml is the last ZIP entry (as exceljs writes them)', () => {
+  it('reads every sheet with its name, every time', async () => {
+    // Prepare: exceljs' streaming reader intermittently loses that last entry; the import must not.
+    const bytes = await workbookBytes((wb) => {
+      for (const name of ['Hosts', 'Apps', 'Links']) {
+        const sheet = wb.addWorksheet(name);
+        sheet.addRow(['Hostname', 'IP Address']);
+        for (let i = 0; i < 40; i++) sheet.addRow([`${name.toLowerCase()}-${i}`, `10.0.0.${i}`]);
+      }
+    });
+    for (let attempt = 0; attempt < 6; attempt++) {
+      // Act
+      const profile = await openUpload(bytesSource(bytes, 65_536), 'w.xlsx').profile();
+      // Assess
+      expect(profile.sheets.map((s) => [s.name, s.rows])).toEqual([
+        ['Hosts', 40],
+        ['Apps', 40],
+        ['Links', 40],
+      ]);
+    }
+  });
+
+  it('reads the ZIP central directory to refuse bombs before inflating', async () => {
+    const bytes = await workbookBytes((wb) => {
+      wb.addWorksheet('S').addRow(['a']);
+    });
+    const declared = declaredUncompressedSize(bytes);
+    expect(declared).toBeGreaterThan(bytes.length);
+    expect(declared).toBeLessThan(100_000);
+    expect(declaredUncompressedSize(bytes.slice(0, 100))).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -91,7 +91,7 @@ describe('InventoryBuilder', () => {
       cpuCores: 4,
       memoryGb: 8,
       application: 'Payroll',
-      fqdn: null,
+      fqdn: 'app01.corp.example.com',
     });
   });
 
@@ -108,6 +108,15 @@ describe('InventoryBuilder', () => {
     expect(created).toBe(6);
     expect(merged).toBe(0);
     expect(new Set(assets.map((asset) => asset.assetId)).size).toBe(6);
+  });
+
+  it('does not merge a host with one of the same short name in another domain', () => {
+    const { assets } = build([
+      record('u1', 1, { name: 'app01.corp.example.com' }),
+      record('u1', 2, { name: 'APP01' }),
+      record('u1', 3, { fqdn: 'app01.lab.example.org' }),
+    ]);
+    expect(assets.map((asset) => asset.fqdn)).toEqual(['app01.corp.example.com', 'app01.lab.example.org']);
   });
 
   it('keeps two database instances on one host apart from each other and from the host', () => {

@@ -4,9 +4,14 @@ import { analyzeHeader, normalizeHeader } from '#domain/mapping/index.ts';
 describe('normalizeHeader', () => {
   it('gives every spelling of one header the same form', () => {
     // Act
-    const forms = ['Srv_Moniker', 'SRV MONIKER', 'srv-moniker', 'srvMoniker', 'SrvMoniker', ' srv.moniker '].map(
-      normalizeHeader,
-    );
+    const forms = [
+      'Srv_Moniker',
+      'SRV MONIKER',
+      'srv-moniker',
+      'srvMoniker',
+      'SrvMoniker',
+      ' srv.moniker ',
+    ].map(normalizeHeader);
     // Assess
     expect(new Set(forms)).toEqual(new Set(['srv moniker']));
   });

@@ -1,0 +1,111 @@
+/**
+ * The assessment flow's phases: sixr_strategy, risk_assessment, wave_planning.
+ */
+import {
+  type ComplianceFinding,
+  checkCompliance,
+  type EngagementRecommendations,
+  groupApplications,
+  planEngagement,
+  type RiskFactor,
+  recommendEngagement,
+} from '#domain/assessment/index.ts';
+import { readPhaseOutput } from '../discovery/phaseOutputs.ts';
+import type { PhaseContext, PhaseOutcome } from '../flowRegistry.ts';
+import { assessmentDocKey, loadAssessmentInputs } from './assessmentInputs.ts';
+
+export async function sixrStrategy(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const inputs = await loadAssessmentInputs(ctx.services, ctx.tenant, ctx.flow.engagementId);
+  const recommended = recommendEngagement(
+    inputs.assets,
+    inputs.edges,
+    inputs.moveGroups,
+    inputs.criteria,
+    inputs.overrides,
+    {
+      decisionHistory: inputs.decisionHistory,
+    },
+  );
+  const counts: Record<string, number> = {};
+  for (const a of recommended.applications)
+    counts[a.primary_recommendation] = (counts[a.primary_recommendation] ?? 0) + 1;
+  return {
+    summary: {
+      applications: recommended.applications.length,
+      servers: recommended.servers,
+      overridden: recommended.applications.filter((a) => a.overridden).length,
+      byStrategy: counts,
+      method: 'rules',
+    },
+    output: recommended,
+  };
+}
+
+/** The engagement's risk register: every application's risks and compliance findings. */
+export interface RiskRegister {
+  applications: { application: string; risks: RiskFactor[]; compliance: ComplianceFinding[] }[];
+  bySeverity: Record<string, number>;
+  byCategory: Record<string, number>;
+}
+
+export async function riskAssessment(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const recommended = await readPhaseOutput<EngagementRecommendations>(ctx, 'sixr_strategy');
+  const inputs = await loadAssessmentInputs(ctx.services, ctx.tenant, ctx.flow.engagementId);
+  const apps = new Map(
+    groupApplications(inputs.assets, inputs.edges, inputs.moveGroups).map((a) => [a.name, a]),
+  );
+  const register: RiskRegister = { applications: [], bySeverity: {}, byCategory: {} };
+  for (const analysis of recommended.applications) {
+    const app = apps.get(analysis.application);
+    const compliance = app ? checkCompliance(app) : [];
+    register.applications.push({
+      application: analysis.application,
+      risks: analysis.risk_factors,
+      compliance,
+    });
+    for (const r of analysis.risk_factors) {
+      register.bySeverity[r.severity] = (register.bySeverity[r.severity] ?? 0) + 1;
+      register.byCategory[r.category] = (register.byCategory[r.category] ?? 0) + 1;
+    }
+  }
+  return {
+    summary: {
+      applications: register.applications.length,
+      bySeverity: register.bySeverity,
+      complianceFindings: register.applications.reduce((n, a) => n + a.compliance.length, 0),
+    },
+    output: register,
+  };
+}
+
+export async function wavePlanning(ctx: PhaseContext): Promise<PhaseOutcome> {
+  const recommended = await readPhaseOutput<EngagementRecommendations>(ctx, 'sixr_strategy');
+  const risks = await readPhaseOutput<RiskRegister>(ctx, 'risk_assessment');
+  const engagement = await ctx.services.engagements.get(ctx.tenant, ctx.flow.engagementId);
+  const criteria = (engagement?.settings.criteria ?? {}) as Parameters<typeof planEngagement>[1];
+  const waveOptions = (engagement?.settings.waves ?? {}) as Parameters<typeof planEngagement>[2];
+  const assessment = planEngagement(recommended, criteria, waveOptions);
+  const doc = {
+    flowId: ctx.flow.flowId,
+    engagementId: ctx.flow.engagementId,
+    assessedAt: ctx.services.clock.now().toISOString(),
+    ...assessment,
+    risks,
+  };
+  await ctx.services.objects.put(
+    ctx.tenant,
+    assessmentDocKey(ctx.flow.clientAccountId, ctx.flow.engagementId),
+    JSON.stringify(doc),
+    'application/json',
+  );
+  return {
+    summary: {
+      waves: assessment.waves.waves.length,
+      totalWeeks: assessment.waves.totalWeeks,
+      notMigrated: assessment.waves.notMigrated.length,
+      cycles: assessment.waves.cycles.length,
+      warnings: assessment.waves.warnings.length,
+    },
+    output: assessment.waves,
+  };
+}
