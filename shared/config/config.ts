@@ -25,12 +25,35 @@ export interface ModernizeConfig {
     readonly maxRows: number;
     readonly maxColumns: number;
   };
+  /** The chat model the agents use; no API key and no secret ARN means degraded mode (rules only). */
+  readonly llm: LlmConfig;
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
     /** Cognito JWKS URL in the cloud; unset locally (the local key under $MODERNIZE_HOME is used). */
     readonly jwksUrl?: string;
   };
+}
+
+/** OpenAI-compatible chat endpoint settings (see DESIGN.md, LLM and embeddings). */
+export interface LlmConfig {
+  readonly baseUrl: string;
+  readonly model: string;
+  /** Local key (MODERNIZE_LLM_API_KEY). */
+  readonly apiKey?: string;
+  /** Secrets Manager secret holding the key in the cloud (read only when set). */
+  readonly secretArn?: string;
+  /** Per-request timeout. */
+  readonly timeoutMs: number;
+  /** Retries of one request on 408/409/429/5xx and connection errors (the openai client's backoff with jitter). */
+  readonly maxRetries: number;
+  /** Chat completions one agent task may make (tool-calling turns). */
+  readonly maxTurns: number;
+  /** Price per million prompt / completion tokens, for cost records (USD). */
+  readonly inputPricePerMTok: number;
+  readonly outputPricePerMTok: number;
+  /** How long a tenant's cached agent answer stays valid. */
+  readonly cacheTtlSeconds: number;
 }
 
 function num(value: string | undefined, fallback: number): number {
@@ -54,6 +77,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfi
       maxUploadBytes: num(env.MODERNIZE_MAX_UPLOAD_BYTES, 2 * 1024 ** 3),
       maxRows: num(env.MODERNIZE_MAX_ROWS, 5_000_000),
       maxColumns: num(env.MODERNIZE_MAX_COLUMNS, 1000),
+    },
+    llm: {
+      baseUrl: env.MODERNIZE_LLM_BASE_URL || 'https://api.deepinfra.com/v1/openai',
+      model: env.MODERNIZE_LLM_MODEL || 'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8',
+      apiKey: env.MODERNIZE_LLM_API_KEY || undefined,
+      secretArn: env.MODERNIZE_LLM_SECRET_ARN || undefined,
+      timeoutMs: num(env.MODERNIZE_LLM_TIMEOUT_MS, 60_000),
+      maxRetries: num(env.MODERNIZE_LLM_MAX_RETRIES, 2),
+      maxTurns: num(env.MODERNIZE_LLM_MAX_TURNS, 6),
+      inputPricePerMTok: num(env.MODERNIZE_LLM_INPUT_PRICE, 0.15),
+      outputPricePerMTok: num(env.MODERNIZE_LLM_OUTPUT_PRICE, 0.6),
+      cacheTtlSeconds: num(env.MODERNIZE_LLM_CACHE_TTL_SECONDS, 7 * 24 * 3600),
     },
     auth: {
       issuer: env.MODERNIZE_JWT_ISSUER ?? 'modernize-local',

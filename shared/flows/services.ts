@@ -4,6 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoAgentMetricsStore } from '#adapters/aws/dynamoAgentMetricsStore.ts';
 import { DynamoFlowStore } from '#adapters/aws/dynamoFlowStore.ts';
 import {
   DynamoAssetStore,
@@ -18,6 +19,7 @@ import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
 import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
 import { type Clock, systemClock } from '#ports/clock.ts';
+import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
 import type { FlowStore } from '#ports/flowStore.ts';
 import type {
   AssetStore,
@@ -42,6 +44,8 @@ export interface Services {
   readonly objects: ObjectStore;
   readonly workflow: WorkflowEngine;
   readonly clock: Clock;
+  /** Agent usage records and the tenant's cache of agent answers. */
+  readonly agentMetrics: AgentMetricsStore;
 }
 
 let localWorkflow: WorkflowEngine | undefined;
@@ -80,6 +84,7 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
     objects: new S3ObjectStore(config.bucket, s3),
     workflow,
     clock: systemClock,
+    agentMetrics: new DynamoAgentMetricsStore(table),
     ...overrides,
   };
 }

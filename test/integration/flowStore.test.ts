@@ -15,21 +15,35 @@ describe('flow store on dynalite', () => {
     const acme = tenant('acme');
     const orchestrator = new FlowOrchestrator(t.platform.services);
     const flow = await orchestrator.createFlow(acme, { flowType: 'discovery', engagementId: 'e1' });
-    // Act: two writers, 25 updates each, interleaved
-    const writer = (name: string) =>
-      Promise.all(
-        Array.from({ length: 25 }, (_, i) =>
-          t.platform.services.flows.update(acme, flow.flowId, (f) => {
-            f.notes.push(`${name}-${i}`);
-          }),
-        ),
-      );
+    // Act: two writers, 25 updates each, racing each other
+    const writer = async (name: string) => {
+      for (let i = 0; i < 25; i++) {
+        await t.platform.services.flows.update(acme, flow.flowId, (f) => {
+          f.notes.push(`${name}-${i}`);
+        });
+      }
+    };
     await Promise.all([writer('a'), writer('b')]);
     // Assess
     const stored = await t.platform.services.flows.get(acme, flow.flowId);
     expect(stored?.notes).toHaveLength(50);
     expect(new Set(stored?.notes).size).toBe(50);
     expect(stored?.version).toBe(51);
+  });
+
+  it('ten concurrent writers still lose nothing', async () => {
+    const acme = tenant('acme');
+    const flow = await new FlowOrchestrator(t.platform.services).createFlow(acme, { flowType: 'discovery', engagementId: 'e9' });
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.platform.services.flows.update(acme, flow.flowId, (f) => {
+          f.notes.push(`w${i}`);
+        }),
+      ),
+    );
+    expect((await t.platform.services.flows.get(acme, flow.flowId))?.notes.sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `w${i}`).sort(),
+    );
   });
 
   it('lists flows by engagement and status, and hides them from other tenants', async () => {

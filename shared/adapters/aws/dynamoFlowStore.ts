@@ -9,7 +9,8 @@ import type { TenantContext } from '#ports/tenant.ts';
 import { type DynamoTable, queryAll } from './dynamoTable.ts';
 import { keys, TABLE_INDEXES } from './tableDesign.ts';
 
-const MAX_ATTEMPTS = 25;
+/** Conflicting writers back off with full jitter, doubling up to 200 ms; this many tries before giving up. */
+const MAX_ATTEMPTS = 40;
 
 export class DynamoFlowStore implements FlowStore {
   private readonly table: DynamoTable;
@@ -77,7 +78,7 @@ export class DynamoFlowStore implements FlowStore {
         return next;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 2 * 2 ** attempt)));
       }
     }
     throw new ConcurrentUpdateError(`flow ${flowId}`);

@@ -11,7 +11,7 @@ export interface NumberWithSuffix {
 }
 
 const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
-const NUMBER_THEN_SUFFIX = /^([-+]?[\d][\d.,'\u00a0 ]*?)\s*([^\d\s.,'][^]*)?$/;
+const NUMBER_THEN_SUFFIX = /^([-+]?\d[\d.,'\u00a0 ]*?)\s*([^\d\s.,'][\s\S]*)?$/;
 const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
 const DOT_GROUPS = /^\d{1,3}(?:\.\d{3}){2,}$/;
 

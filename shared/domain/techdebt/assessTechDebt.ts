@@ -45,7 +45,8 @@ function latestEnd(cycles: readonly LifecycleCycle[]): string | boolean {
 /** Judges a resolution at an as-of day (see versionResolution.ts for the three modes). */
 export function judge(resolution: Resolution, today: number): Judgement {
   if (resolution.mode === 'exact' || resolution.mode === 'line') {
-    const end = resolution.mode === 'exact' ? (resolution.cycles[0]?.eol ?? true) : latestEnd(resolution.cycles);
+    const end =
+      resolution.mode === 'exact' ? (resolution.cycles[0]?.eol ?? true) : latestEnd(resolution.cycles);
     const status = statusOfEol(end, today);
     const eolDate = typeof end === 'string' ? end : null;
     // An open line may get releases the dataset does not know yet: do not claim its end.
@@ -59,8 +60,19 @@ export function judge(resolution: Resolution, today: number): Judgement {
   return { status: [...statuses][0] as TechDebtStatus, eolDate: typeof end === 'string' ? end : null };
 }
 
-function finding(component: TechDebtComponent, product: string | null, version: string | null, judgement?: Judgement): TechDebtFinding {
-  return { component, product, version, status: judgement?.status ?? 'unknown', eolDate: judgement?.eolDate ?? null };
+function finding(
+  component: TechDebtComponent,
+  product: string | null,
+  version: string | null,
+  judgement?: Judgement,
+): TechDebtFinding {
+  return {
+    component,
+    product,
+    version,
+    status: judgement?.status ?? 'unknown',
+    eolDate: judgement?.eolDate ?? null,
+  };
 }
 
 /** The version part of a text that may start with the product name ("Microsoft SQL Server 2014 SP3" → "2014 SP3"). */
@@ -77,13 +89,16 @@ function judgeProduct(
   today: number,
   display?: string,
 ): TechDebtFinding {
-  const version = versions.find((v) => v.trim() !== '')?.trim() ?? null;
-  const product: LifecycleProduct | undefined = detected.key === null ? undefined : productByKey(detected.key);
+  const stated = versions.find((v) => /\d/.test(v));
+  const version = stated === undefined ? null : versionPart(stated);
+  const product: LifecycleProduct | undefined =
+    detected.key === null ? undefined : productByKey(detected.key);
   if (product === undefined || detected.key === null) return finding(component, detected.name, version);
   for (const text of versions) {
     if (text.trim() === '') continue;
     const resolution = resolveVersion(detected.key, product, text);
-    if (resolution !== null) return finding(component, display ?? product.name, versionPart(text), judge(resolution, today));
+    if (resolution !== null)
+      return finding(component, display ?? product.name, versionPart(text), judge(resolution, today));
   }
   return finding(component, display ?? product.name, version);
 }
@@ -116,21 +131,30 @@ const HYPERVISOR_ATTRIBUTE = /^(?:esxi?|host|hypervisor)[\s_-]*(?:version|build)
 
 function hypervisorFinding(input: TechDebtInput, today: number): TechDebtFinding | null {
   const platform = input.virtualizationPlatform?.trim() ?? '';
-  const attribute = Object.entries(input.customAttributes ?? {}).find(([key]) => HYPERVISOR_ATTRIBUTE.test(key.trim()))?.[1]?.trim() ?? '';
+  const attribute =
+    Object.entries(input.customAttributes ?? {})
+      .find(([key]) => HYPERVISOR_ATTRIBUTE.test(key.trim()))?.[1]
+      ?.trim() ?? '';
   const detected = detectHypervisor(platform) ?? detectHypervisor(attribute);
   if (detected === null) return null;
-  const versionOf = (text: string) => /\d+(?:\.\d+)*(?:\s*(?:u|update)\s*\d+)?/i.exec(text.replace(/build[-\s]*\d+/i, ''))?.[0] ?? '';
+  const versionOf = (text: string) =>
+    /\d+(?:\.\d+)*(?:\s*(?:u|update)\s*\d+)?/i.exec(text.replace(/build[-\s]*\d+/i, ''))?.[0] ?? '';
   const versions = [versionOf(platform), versionOf(attribute)].filter((v) => v !== '');
   if (detected.key === 'windows-server') {
     // Hyper-V is serviced with its Windows Server release: "Hyper-V Server 2019", "Hyper-V 2016".
-    const year = /\b(2008(?:\s*r2)?|2012(?:\s*r2)?|2016|2019|2022|2025)\b/i.exec(`${platform} ${attribute}`)?.[1];
+    const year = /\b(2008(?:\s*r2)?|2012(?:\s*r2)?|2016|2019|2022|2025)\b/i.exec(
+      `${platform} ${attribute}`,
+    )?.[1];
     return judgeProduct('hypervisor', detected, year ? [year] : [], today, detected.name);
   }
   return judgeProduct('hypervisor', detected, versions, today);
 }
 
 function runtimeFindings(input: TechDebtInput, today: number): TechDebtFinding[] {
-  const mentions = [...detectRuntimesInAttributes(input.customAttributes ?? {}), ...detectRuntimes(input.description ?? '')];
+  const mentions = [
+    ...detectRuntimesInAttributes(input.customAttributes ?? {}),
+    ...detectRuntimes(input.description ?? ''),
+  ];
   const seen = new Set<string>();
   const findings: TechDebtFinding[] = [];
   for (const mention of mentions) {

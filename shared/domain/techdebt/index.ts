@@ -4,6 +4,11 @@
  */
 export { assessTechDebt, type TechDebtInput } from './assessTechDebt.ts';
 export { InvalidAsOfDateError, TechDebtError } from './errors.ts';
-export { LIFECYCLE_DATASET, LIFECYCLE_DATASET_DATE, type LifecycleCycle, type LifecycleProduct } from './lifecycleDataset.ts';
+export {
+  LIFECYCLE_DATASET,
+  LIFECYCLE_DATASET_DATE,
+  type LifecycleCycle,
+  type LifecycleProduct,
+} from './lifecycleDataset.ts';
 export { lookupLifecycle } from './lookupLifecycle.ts';
 export { EOL_SOON_DAYS } from './supportStatus.ts';

@@ -61,7 +61,8 @@ export function detectHypervisor(platform: string): DetectedProduct | null {
   return { key: null, name: text };
 }
 
-const RUNTIME_MENTION = /(?<![\w.])(node(?:\.?js)?|python|php|\.net(?:\s*core|\s*framework)?|dotnet|openjdk|java|jdk|jre)\s*v?(\d+(?:\.\d+)*)/gi;
+const RUNTIME_MENTION =
+  /(?<![\w.])(node(?:\.?js)?|python|php|\.net(?:\s*core|\s*framework)?|dotnet|openjdk|java|jdk|jre)\s*v?(\d+(?:\.\d+)*)/gi;
 
 /** A runtime and the version text found with it. */
 export interface RuntimeMention {

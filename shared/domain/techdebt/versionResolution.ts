@@ -22,7 +22,11 @@ function exact(cycle: LifecycleCycle | undefined): Resolution | null {
   return cycle === undefined ? null : { mode: 'exact', cycles: [cycle], open: false };
 }
 
-function group(product: LifecycleProduct, mode: 'line' | 'ambiguous', cycles: readonly LifecycleCycle[]): Resolution | null {
+function group(
+  product: LifecycleProduct,
+  mode: 'line' | 'ambiguous',
+  cycles: readonly LifecycleCycle[],
+): Resolution | null {
   if (cycles.length === 0) return null;
   if (cycles.length === 1) return { mode: 'exact', cycles, open: false };
   const newest = product.cycles[0];
@@ -53,7 +57,7 @@ function resolveNumeric(product: LifecycleProduct, version: string): Resolution 
   return group(product, 'ambiguous', under(product, token));
 }
 
-const SERVER_YEAR = /\b(2000|2003|2008|2012|2016|2019|2022|2025)\b\s*(r2)?/i;
+const SERVER_YEAR = /(?<![\d.])(2000|2003|2008|2012|2016|2019|2022|2025)(?![\d.])\s*(r2)?/i;
 const SERVER_SAC = /\b(1709|1803|1809|1903|1909|2004|20h2|23h2)\b/i;
 const SERVICE_PACK = /\bsp\s*(\d)|service\s+pack\s*(\d)/i;
 const BUILD = /\b(\d+\.\d+\.\d+)/;
@@ -77,7 +81,11 @@ function resolveWindowsServer(product: LifecycleProduct, version: string): Resol
       case '2003':
         if (r2) return exact(byKey(product, '2003-sp2'));
         if (spNumber !== undefined) return exact(byKey(product, `2003-sp${spNumber}`));
-        return group(product, 'line', product.cycles.filter((c) => c.cycle.startsWith('2003')));
+        return group(
+          product,
+          'line',
+          product.cycles.filter((c) => c.cycle.startsWith('2003')),
+        );
       default:
         return exact(byKey(product, year[1] ?? ''));
     }
@@ -87,7 +95,13 @@ function resolveWindowsServer(product: LifecycleProduct, version: string): Resol
   return exact(byKey(product, sac === '23h2' ? '23h2-ac' : `${sac}-sac`));
 }
 
-const CLIENT_NAMED: Readonly<Record<string, string>> = { '7': '7-sp1', '8': '8', '8.1': '8.1', vista: '6-sp2', xp: '5-sp3' };
+const CLIENT_NAMED: Readonly<Record<string, string>> = {
+  '7': '7-sp1',
+  '8': '8',
+  '8.1': '8.1',
+  vista: '6-sp2',
+  xp: '5-sp3',
+};
 const CLIENT = /\b(xp|vista|7|8\.1|8|10|11)\b(?:\s+(\d{4}|\d{2}h\d))?/i;
 
 function resolveWindowsClient(product: LifecycleProduct, version: string): Resolution | null {
@@ -109,9 +123,10 @@ function resolveWindowsClient(product: LifecycleProduct, version: string): Resol
   const feature = match[2]?.toLowerCase();
   if (feature === undefined) {
     const members = product.cycles.filter((c) => c.cycle.startsWith(`${major}-`) && inEdition(c));
-    const newest = product.cycles[0];
     const resolution = group(product, 'line', members);
-    return resolution && { ...resolution, open: newest !== undefined && newest.cycle.startsWith(`${major}-`) };
+    if (resolution === null) return null;
+    // The line is open when its major version still gets feature releases (the newest cycle belongs to it).
+    return { ...resolution, open: product.cycles[0]?.cycle.startsWith(`${major}-`) === true };
   }
   const stem = `${major}-${feature}`;
   return group(
@@ -134,7 +149,7 @@ const SQL_YEARS: Readonly<Record<string, number>> = {
   '2005': 9,
   '2000': 8,
 };
-const SQL_YEAR = /\b(2000|2005|2008|2012|2014|2016|2017|2019|2022|2025)\b(\s*r2)?/i;
+const SQL_YEAR = /(?<![\d.])(2000|2005|2008|2012|2014|2016|2017|2019|2022|2025)(?![\d.])(\s*r2)?/i;
 const SQL_INTERNAL = /\b(\d{1,2})\.(\d{1,2})(?:\.(\d+))?/;
 const SQL_CYCLE = /^(\d+(?:\.\d+)?)(?:-(?:sp(\d+)|r2))?/;
 
@@ -163,7 +178,8 @@ function resolveSqlServer(product: LifecycleProduct, version: string): Resolutio
     const table = Object.entries(product.servicePackBuilds ?? {}).find(([key]) => Number(key) === major)?.[1];
     if (table !== undefined) sp = table.reduce((found, [first, pack]) => (build >= first ? pack : found), 0);
   }
-  if (sp !== undefined && members.length > 1) return exact(members.find((c) => sqlCycleParts(c.cycle).sp === sp));
+  if (sp !== undefined && members.length > 1)
+    return exact(members.find((c) => sqlCycleParts(c.cycle).sp === sp));
   return group(product, 'line', members);
 }
 
@@ -198,18 +214,23 @@ function resolveSolaris(product: LifecycleProduct, version: string): Resolution 
   return resolveNumeric(product, sunos ? (sunos[1] ?? '') : version);
 }
 
-const RESOLVERS: Readonly<Record<string, (product: LifecycleProduct, version: string) => Resolution | null>> = {
-  'windows-server': resolveWindowsServer,
-  windows: resolveWindowsClient,
-  mssqlserver: resolveSqlServer,
-  'oracle-database': resolveOracleDatabase,
-  sles: resolveSles,
-  aix: resolveAix,
-  solaris: resolveSolaris,
-};
+const RESOLVERS: Readonly<Record<string, (product: LifecycleProduct, version: string) => Resolution | null>> =
+  {
+    'windows-server': resolveWindowsServer,
+    windows: resolveWindowsClient,
+    mssqlserver: resolveSqlServer,
+    'oracle-database': resolveOracleDatabase,
+    sles: resolveSles,
+    aix: resolveAix,
+    solaris: resolveSolaris,
+  };
 
 /** Resolves a version text against a product's cycles; null when nothing in the dataset matches. */
-export function resolveVersion(productKey: string, product: LifecycleProduct, version: string): Resolution | null {
+export function resolveVersion(
+  productKey: string,
+  product: LifecycleProduct,
+  version: string,
+): Resolution | null {
   const resolver = RESOLVERS[productKey] ?? resolveNumeric;
   return resolver(product, version.trim());
 }

@@ -91,7 +91,9 @@ describe('parseOperatingSystem', () => {
       edition: 'Datacenter',
       architecture: '64-bit',
     });
-    expect(parseOperatingSystem('Microsoft Windows Server 2003 Standard (32-bit)').architecture).toBe('32-bit');
+    expect(parseOperatingSystem('Microsoft Windows Server 2003 Standard (32-bit)').architecture).toBe(
+      '32-bit',
+    );
   });
 
   it('takes the version from a separate OS-version column when the name has none', () => {
@@ -117,6 +119,8 @@ describe('parseOperatingSystem', () => {
       'Windows Server 2008 R2',
     );
     expect(displayOperatingSystem(parseOperatingSystem('Ubuntu Linux (64-bit)'))).toBe('Ubuntu');
-    expect(displayOperatingSystem(parseOperatingSystem('  Other 3.x Linux (64-bit) '))).toBe('Other 3.x Linux (64-bit)');
+    expect(displayOperatingSystem(parseOperatingSystem('  Other 3.x Linux (64-bit) '))).toBe(
+      'Other 3.x Linux (64-bit)',
+    );
   });
 });

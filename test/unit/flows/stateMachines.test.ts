@@ -19,7 +19,11 @@ describe('state-machine files', () => {
   });
 
   it('every file is registered and only uses what the local interpreter runs', () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.asl.json'));
+    // Cloud-only files are deployed by CDK but kept out of the local flow registry: ingestion's
+    // Distributed Map with an S3 ItemReader cannot run in the local interpreter, so the embedded
+    // platform calls its batch handler (functions/connectionBatch.ts) directly instead.
+    const CLOUD_ONLY = new Set(['ingestion.asl.json']);
+    const files = readdirSync(DIR).filter((f) => f.endsWith('.asl.json') && !CLOUD_ONLY.has(f));
     for (const file of files) {
       const text = readFileSync(join(DIR, file), 'utf8');
       expect(flowTypesWithDefinitions()).toContain(file.replace('.asl.json', ''));
