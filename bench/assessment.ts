@@ -19,7 +19,9 @@ import { syntheticEstate } from '../test/support/syntheticEstate.ts';
 const APPS = Number(process.argv[2] ?? 5_000);
 
 const estate = syntheticEstate(APPS);
-console.log(`bench/assessment: ${APPS} applications, ${estate.assets.length} assets, ${estate.edges.length} edges`);
+console.log(
+  `bench/assessment: ${APPS} applications, ${estate.assets.length} assets, ${estate.edges.length} edges`,
+);
 
 const engineStart = performance.now();
 const bare = assessEngagement(estate.assets, estate.edges, estate.moveGroups);
@@ -52,7 +54,9 @@ try {
   const assessed = done?.phases.find((p) => p.name === 'sixr_strategy')?.result?.applications;
 
   console.log(`setup (write ${estate.assets.length} assets)          ${(setupMs / 1000).toFixed(1)} s`);
-  console.log(`engines in memory (baseline)        ${(engineMs / APPS).toFixed(3)} ms/application  (${bare.applications.length} apps)`);
+  console.log(
+    `engines in memory (baseline)        ${(engineMs / APPS).toFixed(3)} ms/application  (${bare.applications.length} apps)`,
+  );
   console.log(
     `assessment flow on the platform     ${(flowMs / APPS).toFixed(3)} ms/application  (${assessed} apps, status ${done?.status})  ratio ${(flowMs / engineMs).toFixed(2)}x the engines`,
   );

@@ -15,8 +15,8 @@ import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { marshall } from '@aws-sdk/util-dynamodb';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
-import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
 import { DynamoAssetStore } from '#adapters/aws/dynamoInventoryStores.ts';
+import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
 import { keys } from '#adapters/aws/tableDesign.ts';
 import { ensureTable, LOCAL_CREDENTIALS, startLocalServers } from '#adapters/local/localServers.ts';
 import type { Asset } from '#domain/assetSchema.ts';
@@ -70,7 +70,11 @@ async function main(): Promise<void> {
   const papa = await timeIt(() => Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.length - 1);
   const baseline = rate(ROWS, udsv.ms);
   line('uDSV bare parse (baseline)', `${baseline.toLocaleString()} rows/s`, 1);
-  line('papaparse bare parse', `${rate(ROWS, papa.ms).toLocaleString()} rows/s`, rate(ROWS, papa.ms) / baseline);
+  line(
+    'papaparse bare parse',
+    `${rate(ROWS, papa.ms).toLocaleString()} rows/s`,
+    rate(ROWS, papa.ms) / baseline,
+  );
 
   // Our pipeline, best of 3 (JIT warm-up).
   let best = Number.POSITIVE_INFINITY;
@@ -81,7 +85,12 @@ async function main(): Promise<void> {
     assets = run.value;
   }
   const ours = rate(ROWS, best);
-  line('import+mapping+cleansing+inventory (no store)', `${ours.toLocaleString()} rows/s`, ours / baseline, '>= 0.30');
+  line(
+    'import+mapping+cleansing+inventory (no store)',
+    `${ours.toLocaleString()} rows/s`,
+    ours / baseline,
+    '>= 0.30',
+  );
   if (assets !== ROWS) console.log(`  warning: ${assets} assets from ${ROWS} rows`);
 
   // Store writes vs raw BatchWriteItem on the same dynalite.
@@ -89,11 +98,20 @@ async function main(): Promise<void> {
   const servers = await startLocalServers({ home, bucket: 'bench', inMemory: true });
   try {
     await ensureTable(servers.dynamoEndpoint, 'bench', 'us-east-1');
-    const client = new DynamoDBClient({ endpoint: servers.dynamoEndpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+    const client = new DynamoDBClient({
+      endpoint: servers.dynamoEndpoint,
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+    });
     const sample = await sampleAssets(bytes, WRITE_ITEMS);
     const raw = await timeIt(async () => {
       const items = sample.map((a) => ({
-        PutRequest: { Item: marshall({ ...keys.asset('raw', 'e', a.assetId), kind: 'asset', data: a }, { removeUndefinedValues: true }) },
+        PutRequest: {
+          Item: marshall(
+            { ...keys.asset('raw', 'e', a.assetId), kind: 'asset', data: a },
+            { removeUndefinedValues: true },
+          ),
+        },
       }));
       let next = 0;
       const worker = async () => {
@@ -115,7 +133,12 @@ async function main(): Promise<void> {
     const rawRate = rate(WRITE_ITEMS, raw.ms);
     const ourRate = rate(WRITE_ITEMS, ourWrites.ms);
     line('raw BatchWriteItem (4 in flight, baseline)', `${rawRate.toLocaleString()} items/s`, 1);
-    line('asset writes through our store', `${ourRate.toLocaleString()} items/s`, ourRate / rawRate, '>= 0.80');
+    line(
+      'asset writes through our store',
+      `${ourRate.toLocaleString()} items/s`,
+      ourRate / rawRate,
+      '>= 0.80',
+    );
     client.destroy();
   } finally {
     await servers.close();
@@ -123,7 +146,9 @@ async function main(): Promise<void> {
   }
 
   // Peak RSS importing 1,000,000 rows, in a fresh process.
-  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'lib', 'importMillion.ts')], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'lib', 'importMillion.ts')], {
+    encoding: 'utf8',
+  });
   if (child.status !== 0) {
     console.log(`1M-row import failed: ${child.stderr.split('\n')[0]}`);
     process.exitCode = 1;
@@ -131,7 +156,9 @@ async function main(): Promise<void> {
   }
   const result = JSON.parse(child.stdout) as { rows: number; ms: number; maxRssMb: number };
   line('peak RSS importing 1,000,000 rows', `${result.maxRssMb.toFixed(0)} MB`, undefined);
-  console.log(`  (${result.rows.toLocaleString()} rows profiled and streamed in ${(result.ms / 1000).toFixed(1)} s; target <= 512 MB)`);
+  console.log(
+    `  (${result.rows.toLocaleString()} rows profiled and streamed in ${(result.ms / 1000).toFixed(1)} s; target <= 512 MB)`,
+  );
 }
 
 /** Real assets for the write benchmark: the first `n` rows through the pipeline. */
@@ -141,7 +168,9 @@ async function sampleAssets(bytes: Buffer, n: number): Promise<Asset[]> {
   };
   const table = openUpload(source, 'bench.csv');
   const profile = await table.profile();
-  const cleanse = compileCleanser(profile.columns, mapColumns(profile.columns).mappings, { uploadId: 'bench' });
+  const cleanse = compileCleanser(profile.columns, mapColumns(profile.columns).mappings, {
+    uploadId: 'bench',
+  });
   const builder = new InventoryBuilder();
   let row = 0;
   outer: for await (const batch of table.rows()) {

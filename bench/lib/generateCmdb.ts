@@ -25,7 +25,13 @@ export const CMDB_HEADERS = [
   'Rack',
 ] as const;
 
-const OSES = ['Windows Server 2019 Standard', 'Red Hat Enterprise Linux 8.6', 'Ubuntu 20.04 LTS', 'Windows Server 2012 R2', 'CentOS 7.9'];
+const OSES = [
+  'Windows Server 2019 Standard',
+  'Red Hat Enterprise Linux 8.6',
+  'Ubuntu 20.04 LTS',
+  'Windows Server 2012 R2',
+  'CentOS 7.9',
+];
 const ENVS = ['PRD', 'Production', 'DEV', 'test', 'UAT'];
 
 /** One data row (no trailing newline). */

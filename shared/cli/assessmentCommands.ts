@@ -1,8 +1,13 @@
 /**
  * CLI commands of assessment: assess, waves, override.
  */
+
+import {
+  latestAssessment,
+  recommendationsView,
+  recordOverride,
+} from '#flows/assessment/assessmentQueries.ts';
 import { startAssessment } from '#flows/assessment/index.ts';
-import { latestAssessment, recommendationsView, recordOverride } from '#flows/assessment/assessmentQueries.ts';
 import type { CommonOptions } from './discoveryCommands.ts';
 import type { Io } from './output.ts';
 import { UsageError } from './output.ts';
@@ -20,14 +25,19 @@ export async function assessCommand(io: Io, opts: CommonOptions): Promise<number
     return { flow: done, doc: await latestAssessment(platform.services, tenant, opts.engagement) };
   });
   if (!result.doc) {
-    io.err(`error: phase ${result.flow?.error?.phase ?? '?'} failed: ${result.flow?.error?.message ?? 'unknown error'}`);
+    io.err(
+      `error: phase ${result.flow?.error?.phase ?? '?'} failed: ${result.flow?.error?.message ?? 'unknown error'}`,
+    );
     return 1;
   }
   const recommendations = recommendationsView(result.doc);
-  if (opts.json) io.out(JSON.stringify({ flowId: result.flow?.flowId, recommendations, totals: result.doc.totals }));
+  if (opts.json)
+    io.out(JSON.stringify({ flowId: result.flow?.flowId, recommendations, totals: result.doc.totals }));
   else {
     for (const r of recommendations) {
-      io.out(`${r.application.padEnd(36)} ${r.strategy.padEnd(12)} ${r.confidence.toFixed(2)}  ${r.rationale.slice(0, 100)}`);
+      io.out(
+        `${r.application.padEnd(36)} ${r.strategy.padEnd(12)} ${r.confidence.toFixed(2)}  ${r.rationale.slice(0, 100)}`,
+      );
     }
     io.err(`${recommendations.length} applications assessed`);
   }

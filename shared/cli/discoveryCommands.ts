@@ -3,13 +3,19 @@
  */
 import { importLimits, loadConfig } from '#config/config.ts';
 import { mapColumns } from '#domain/mapping/index.ts';
-import type { FlowRecord } from '#ports/flowStore.ts';
-import { openUpload } from '#import/index.ts';
 import { startDiscovery, storeUpload } from '#flows/discovery/startDiscovery.ts';
-import { dependencyView, listInventory, parseTarget, recordCorrection, recordRejection } from '#flows/engagementQueries.ts';
-import { cliTenant, localFile, withPlatform } from './platformSession.ts';
+import {
+  dependencyView,
+  listInventory,
+  parseTarget,
+  recordCorrection,
+  recordRejection,
+} from '#flows/engagementQueries.ts';
+import { openUpload } from '#import/index.ts';
+import type { FlowRecord } from '#ports/flowStore.ts';
 import type { Io } from './output.ts';
 import { UsageError } from './output.ts';
+import { cliTenant, localFile, withPlatform } from './platformSession.ts';
 
 export interface CommonOptions {
   readonly tenant: string;
@@ -30,7 +36,9 @@ export async function mapCommand(io: Io, file: string, opts: CommonOptions): Pro
   } else {
     io.out(`kind: ${result.kind}`);
     for (const m of result.mappings) {
-      io.out(`${m.source.padEnd(40)} -> ${(m.target ?? '(custom attribute)').padEnd(24)} ${m.confidence.toFixed(2)} ${m.method}`);
+      io.out(
+        `${m.source.padEnd(40)} -> ${(m.target ?? '(custom attribute)').padEnd(24)} ${m.confidence.toFixed(2)} ${m.method}`,
+      );
     }
   }
   return 0;
@@ -43,14 +51,19 @@ export async function correctCommand(
   opts: CommonOptions,
 ): Promise<number> {
   if (!args.source) throw new UsageError('correct needs --source HEADER');
-  if (args.target === undefined && args.reject === undefined) throw new UsageError('correct needs --target FIELD|none or --reject FIELD');
+  if (args.target === undefined && args.reject === undefined)
+    throw new UsageError('correct needs --target FIELD|none or --reject FIELD');
   const tenant = cliTenant(opts.tenant);
   const source = args.source;
   if (args.reject !== undefined) {
     const target = parseTarget(args.reject);
     if (!target) throw new UsageError('--reject needs a field name');
     await withPlatform((p) => recordRejection(p.services, tenant, source, target));
-    io.out(opts.json ? JSON.stringify({ source, rejected: target }) : `recorded: "${source}" will not map to ${target}`);
+    io.out(
+      opts.json
+        ? JSON.stringify({ source, rejected: target })
+        : `recorded: "${source}" will not map to ${target}`,
+    );
     return 0;
   }
   const target = parseTarget(args.target);
@@ -67,7 +80,8 @@ export async function discoverCommand(
   opts: CommonOptions,
 ): Promise<number> {
   const tenant = cliTenant(opts.tenant);
-  if (args.asOf !== undefined && !isIsoDate(args.asOf)) throw new UsageError(`--as-of must be YYYY-MM-DD, got "${args.asOf}"`);
+  if (args.asOf !== undefined && !isIsoDate(args.asOf))
+    throw new UsageError(`--as-of must be YYYY-MM-DD, got "${args.asOf}"`);
   const source = localFile(file);
   io.err(`checking ${source.name} ...`);
   await openUpload(source.open, source.name, importLimits(loadConfig())).profile();
@@ -92,7 +106,8 @@ export async function discoverCommand(
   if (opts.json) io.out(JSON.stringify(doc));
   else {
     io.out(`flow ${flow.flowId}: ${flow.status}`);
-    for (const p of flow.phases) io.out(`  ${p.name.padEnd(22)} ${p.status}${p.error ? `: ${p.error.message}` : ''}`);
+    for (const p of flow.phases)
+      io.out(`  ${p.name.padEnd(22)} ${p.status}${p.error ? `: ${p.error.message}` : ''}`);
     for (const note of flow.notes) io.out(`  note: ${note}`);
   }
   if (flow.status === 'failed') {
@@ -121,8 +136,12 @@ export async function inventoryCommand(io: Io, opts: CommonOptions): Promise<num
   if (opts.json) io.out(JSON.stringify({ assets }));
   else {
     for (const a of assets) {
-      const debt = a.techDebt.filter((t) => t.status !== 'supported').map((t) => `${t.component}:${t.status}`);
-      io.out(`${a.name.padEnd(32)} ${a.assetType.padEnd(16)} ${(a.operatingSystem ?? '').padEnd(28)} ${debt.join(' ')}`);
+      const debt = a.techDebt
+        .filter((t) => t.status !== 'supported')
+        .map((t) => `${t.component}:${t.status}`);
+      io.out(
+        `${a.name.padEnd(32)} ${a.assetType.padEnd(16)} ${(a.operatingSystem ?? '').padEnd(28)} ${debt.join(' ')}`,
+      );
     }
     io.err(`${assets.length} assets`);
   }
@@ -135,8 +154,12 @@ export async function dependenciesCommand(io: Io, opts: CommonOptions): Promise<
   const view = await withPlatform((p) => dependencyView(p.services, tenant, opts.engagement));
   if (opts.json) io.out(JSON.stringify(view));
   else {
-    for (const e of view.edges) io.out(`${e.from} -> ${e.to} ${e.protocol ?? ''}/${e.port ?? ''} x${e.count}${e.external ? ' (external)' : ''}`);
-    for (const g of view.moveGroups.filter((m) => m.members.length > 1)) io.out(`move group ${g.id}: ${g.members.join(', ')}`);
+    for (const e of view.edges)
+      io.out(
+        `${e.from} -> ${e.to} ${e.protocol ?? ''}/${e.port ?? ''} x${e.count}${e.external ? ' (external)' : ''}`,
+      );
+    for (const g of view.moveGroups.filter((m) => m.members.length > 1))
+      io.out(`move group ${g.id}: ${g.members.join(', ')}`);
     for (const c of view.cycles) io.out(`cycle: ${c.join(' -> ')}`);
   }
   return 0;

@@ -72,9 +72,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'map':
         return await mapCommand(io, file(), common);
       case 'correct':
-        return await correctCommand(io, { source: values.source, target: values.target, reject: values.reject }, common);
+        return await correctCommand(
+          io,
+          { source: values.source, target: values.target, reject: values.reject },
+          common,
+        );
       case 'discover':
-        return await discoverCommand(io, file(), { asOf: values['as-of'], autoApprove: values['auto-approve'] }, common);
+        return await discoverCommand(
+          io,
+          file(),
+          { asOf: values['as-of'], autoApprove: values['auto-approve'] },
+          common,
+        );
       case 'inventory':
         return await inventoryCommand(io, common);
       case 'dependencies':

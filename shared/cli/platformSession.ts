@@ -14,7 +14,9 @@ export async function withPlatform<T>(fn: (platform: EmbeddedPlatform) => Promis
     platform = await EmbeddedPlatform.start({ home: defaultHome() });
   } catch (error) {
     if (/lock/i.test(String((error as Error)?.message))) {
-      throw new Error(`the data under ${defaultHome()} is in use by another modernize process (is "modernize serve" running?)`);
+      throw new Error(
+        `the data under ${defaultHome()} is in use by another modernize process (is "modernize serve" running?)`,
+      );
     }
     throw error;
   }
@@ -28,11 +30,19 @@ export async function withPlatform<T>(fn: (platform: EmbeddedPlatform) => Promis
 /** The CLI acts as the local operator of the given tenant. */
 export function cliTenant(tenant: string): TenantContext {
   if (!isSafeId(tenant)) throw new BadInputError(`invalid tenant "${tenant.slice(0, 40)}"`);
-  return { clientAccountId: tenant, userId: `cli:${process.env.USER ?? 'operator'}`, roles: ['client_admin'] };
+  return {
+    clientAccountId: tenant,
+    userId: `cli:${process.env.USER ?? 'operator'}`,
+    roles: ['client_admin'],
+  };
 }
 
 /** Opens a local file for (re-)reading, with a clear error when it is missing. */
-export function localFile(path: string): { open: () => AsyncIterable<Uint8Array>; size: number; name: string } {
+export function localFile(path: string): {
+  open: () => AsyncIterable<Uint8Array>;
+  size: number;
+  name: string;
+} {
   let size: number;
   try {
     const stat = statSync(path);
@@ -42,5 +52,9 @@ export function localFile(path: string): { open: () => AsyncIterable<Uint8Array>
     if (error instanceof BadInputError) throw error;
     throw new BadInputError(`cannot read ${path}: no such file`);
   }
-  return { open: () => createReadStream(path, { highWaterMark: 1 << 20 }), size, name: path.split(/[\\/]/).pop() ?? path };
+  return {
+    open: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+    size,
+    name: path.split(/[\\/]/).pop() ?? path,
+  };
 }

@@ -19,12 +19,20 @@ const EXAMPLE_ENGAGEMENT = 'example';
 const EXAMPLE_FILES = ['cmdb-export.csv', 'connections.csv'];
 
 /** Serves until the process is stopped (SIGINT/SIGTERM stop the servers cleanly). */
-export async function serveCommand(io: Io, args: { port?: string; example?: boolean }, tenantId: string): Promise<number> {
+export async function serveCommand(
+  io: Io,
+  args: { port?: string; example?: boolean },
+  tenantId: string,
+): Promise<number> {
   const port = Number(args.port ?? process.env.MODERNIZE_PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port ${args.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`invalid --port ${args.port}`);
   const platform = await EmbeddedPlatform.start({ home: defaultHome() });
   const config = loadConfig();
-  const { url, server } = await startLocalApi(apiHandler as never, { port, maxBodyBytes: config.limits.maxUploadBytes });
+  const { url, server } = await startLocalApi(apiHandler as never, {
+    port,
+    maxBodyBytes: config.limits.maxUploadBytes,
+  });
   io.err(`Modernize API listening on ${url} (data in ${defaultHome()})`);
   if (args.example) await processExample(io, platform, tenantId);
   const token = await mintLocalToken({
@@ -34,7 +42,9 @@ export async function serveCommand(io: Io, args: { port?: string; example?: bool
     tenant: tenantId,
     roles: ['client_admin'],
   });
-  io.out(`API: ${url}\nTry: curl -H "Authorization: Bearer ${token}" ${url}/engagements/${EXAMPLE_ENGAGEMENT}/assets`);
+  io.out(
+    `API: ${url}\nTry: curl -H "Authorization: Bearer ${token}" ${url}/engagements/${EXAMPLE_ENGAGEMENT}/assets`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -57,7 +67,11 @@ async function processExample(io: Io, platform: EmbeddedPlatform, tenantId: stri
     const path = join(import.meta.dirname, '..', '..', 'examples', name);
     if (!existsSync(path)) continue;
     const body = readFileSync(path);
-    const upload = await storeUpload(platform.services, tenant, { engagementId: EXAMPLE_ENGAGEMENT, fileName: name, body });
+    const upload = await storeUpload(platform.services, tenant, {
+      engagementId: EXAMPLE_ENGAGEMENT,
+      fileName: name,
+      body,
+    });
     const flow = await startDiscovery(platform.services, tenant, upload, { autoApprove: true });
     const arn = flow.executionArns.at(-1);
     if (arn) await platform.workflow.settled(arn);
@@ -91,4 +105,3 @@ export async function tokenCommand(
   io.out(json ? JSON.stringify({ token, tenant: tenantId, roles }) : token);
   return 0;
 }
-

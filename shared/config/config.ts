@@ -99,6 +99,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfi
 }
 
 /** The importer limits of a configuration (shared/import's ImportLimits, minus line length). */
-export function importLimits(config: ModernizeConfig): { maxBytes: number; maxRows: number; maxColumns: number } {
-  return { maxBytes: config.limits.maxUploadBytes, maxRows: config.limits.maxRows, maxColumns: config.limits.maxColumns };
+export function importLimits(config: ModernizeConfig): {
+  maxBytes: number;
+  maxRows: number;
+  maxColumns: number;
+} {
+  return {
+    maxBytes: config.limits.maxUploadBytes,
+    maxRows: config.limits.maxRows,
+    maxColumns: config.limits.maxColumns,
+  };
 }

@@ -75,7 +75,8 @@ export function isModernizeError(error: unknown): error is ModernizeError {
 
 /** Duck-typed view of errors from modules that carry a stable `code` (e.g. importer errors). */
 export function errorCode(error: unknown): string | undefined {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
+    return error.code;
   return undefined;
 }
 

@@ -18,8 +18,8 @@ import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
 import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
 import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
-import { type Clock, systemClock } from '#ports/clock.ts';
 import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
+import { type Clock, systemClock } from '#ports/clock.ts';
 import type { FlowStore } from '#ports/flowStore.ts';
 import type {
   AssetStore,

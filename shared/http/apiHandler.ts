@@ -3,7 +3,7 @@
  * validation and error mapping happen here, once, for every route.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { type ModernizeError, isModernizeError, oneLine } from '#errors/errors.ts';
+import { isModernizeError, type ModernizeError, oneLine } from '#errors/errors.ts';
 import type { Services } from '#flows/services.ts';
 import { ImportError } from '#import/index.ts';
 import { authenticate } from '#security/authenticate.ts';
@@ -52,12 +52,17 @@ export function matchRoute(
 }
 
 /** Handles one API request. Never throws; never returns a stack trace. */
-export async function handleApiEvent(event: APIGatewayProxyEvent, services: Services): Promise<APIGatewayProxyResult> {
+export async function handleApiEvent(
+  event: APIGatewayProxyEvent,
+  services: Services,
+): Promise<APIGatewayProxyResult> {
   try {
     const match = matchRoute(event.httpMethod, event.path);
     if (!match) return reply(404, { error: { code: 'not_found', message: `no route ${event.path}` } });
     if ('allowed' in match) {
-      return reply(405, { error: { code: 'method_not_allowed', message: `use ${match.allowed.join(', ')}` } });
+      return reply(405, {
+        error: { code: 'method_not_allowed', message: `use ${match.allowed.join(', ')}` },
+      });
     }
     const { route, params } = match;
     const headers = lowerCaseKeys(event.headers ?? {});
@@ -66,10 +71,13 @@ export async function handleApiEvent(event: APIGatewayProxyEvent, services: Serv
         ? { clientAccountId: '', userId: 'anonymous', roles: [] }
         : await authenticate(headers.authorization, services.config);
     if (route.permission !== 'public') authorize(caller, route.permission);
-    const rawBody = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+    const rawBody = event.body
+      ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
+      : Buffer.alloc(0);
     let body: unknown;
     if (route.body) {
-      if (rawBody.length > MAX_JSON_BODY) return reply(413, { error: { code: 'too_large', message: 'JSON body over 1 MB' } });
+      if (rawBody.length > MAX_JSON_BODY)
+        return reply(413, { error: { code: 'too_large', message: 'JSON body over 1 MB' } });
       let parsed: unknown = {};
       if (rawBody.length > 0) {
         try {
@@ -82,7 +90,10 @@ export async function handleApiEvent(event: APIGatewayProxyEvent, services: Serv
       if (!result.success) {
         const issue = result.error.issues[0];
         return reply(400, {
-          error: { code: 'validation', message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` },
+          error: {
+            code: 'validation',
+            message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+          },
         });
       }
       body = result.data;
@@ -106,7 +117,8 @@ function errorReply(error: unknown): APIGatewayProxyResult {
     const e = error as ModernizeError;
     return reply(e.status, { error: { code: e.code, message: oneLine(e) } });
   }
-  if (error instanceof ImportError) return reply(400, { error: { code: error.code, message: oneLine(error) } });
+  if (error instanceof ImportError)
+    return reply(400, { error: { code: error.code, message: oneLine(error) } });
   console.error('unhandled API error', error);
   return reply(500, { error: { code: 'internal', message: 'internal error' } });
 }
@@ -124,7 +136,9 @@ function lowerCaseKeys(headers: Record<string, string | undefined>): Record<stri
 }
 
 function clean(query: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
 }
 
 function safeDecode(segment: string): string {

@@ -24,10 +24,19 @@ export async function startLocalApi(
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
       res.writeHead(tooLarge ? 413 : 500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: tooLarge ? 'too_large' : 'internal', message: tooLarge ? error.message : 'internal error' } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            code: tooLarge ? 'too_large' : 'internal',
+            message: tooLarge ? error.message : 'internal error',
+          },
+        }),
+      );
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   return { url: `http://${options.host ?? '127.0.0.1'}:${port}`, server };
 }

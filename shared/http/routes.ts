@@ -2,9 +2,14 @@
  * The route table: one list serves API Gateway (and the CDK API stack) and the local server.
  */
 import { z } from 'zod';
-import { openUpload } from '#import/index.ts';
 import { importLimits } from '#config/config.ts';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
+import {
+  latestAssessment,
+  recommendationsView,
+  recordOverride,
+} from '#flows/assessment/assessmentQueries.ts';
+import { startAssessment } from '#flows/assessment/index.ts';
 import {
   checkEngagementId,
   ensureEngagement,
@@ -20,9 +25,8 @@ import {
   parseTarget,
   recordCorrection,
 } from '#flows/engagementQueries.ts';
-import { startAssessment } from '#flows/assessment/index.ts';
-import { latestAssessment, recommendationsView, recordOverride } from '#flows/assessment/assessmentQueries.ts';
 import { FlowOrchestrator } from '#flows/orchestrator.ts';
+import { openUpload } from '#import/index.ts';
 import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
 import { objectKeys } from '#ports/objectStore.ts';
 import { checkEngagementAccess } from '#security/rbac.ts';
@@ -31,7 +35,10 @@ import type { Route, RouteContext } from './apiTypes.ts';
 const PRESIGN_SECONDS = 900;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-const correctionSchema = z.object({ source: z.string().min(1).max(500), target: z.string().max(100).nullable() });
+const correctionSchema = z.object({
+  source: z.string().min(1).max(500),
+  target: z.string().max(100).nullable(),
+});
 
 /** Loads a flow of the caller's tenant that the caller may see (404 otherwise). */
 async function visibleFlow(ctx: RouteContext): Promise<FlowRecord> {
@@ -120,13 +127,23 @@ export const routes: Route[] = [
     handler: async (ctx) => {
       const engagementId = engagementParam(ctx);
       const asOf = ctx.query.asOf;
-      if (asOf !== undefined && !isoDate.safeParse(asOf).success) throw new BadInputError('asOf must be YYYY-MM-DD');
+      if (asOf !== undefined && !isoDate.safeParse(asOf).success)
+        throw new BadInputError('asOf must be YYYY-MM-DD');
       const bytes = ctx.rawBody;
       const fileName = ctx.params.fileName ?? 'upload';
-      await openUpload(async function* () {
-        yield bytes;
-      }, fileName, importLimits(ctx.services.config)).profile();
-      const upload = await storeUpload(ctx.services, ctx.caller, { engagementId, fileName, body: bytes, size: bytes.length });
+      await openUpload(
+        async function* () {
+          yield bytes;
+        },
+        fileName,
+        importLimits(ctx.services.config),
+      ).profile();
+      const upload = await storeUpload(ctx.services, ctx.caller, {
+        engagementId,
+        fileName,
+        body: bytes,
+        size: bytes.length,
+      });
       const flow = await startDiscovery(ctx.services, ctx.caller, upload, {
         ...(asOf ? { asOf } : {}),
         ...(ctx.query.autoApprove === 'true' ? { autoApprove: true } : {}),
@@ -151,7 +168,8 @@ export const routes: Route[] = [
     summary: "The engagement's flows (query: status, flowType).",
     handler: async (ctx) => {
       const status = ctx.query.status;
-      if (status !== undefined && !FLOW_STATUSES.includes(status as never)) throw new BadInputError(`unknown status ${status}`);
+      if (status !== undefined && !FLOW_STATUSES.includes(status as never))
+        throw new BadInputError(`unknown status ${status}`);
       const flows = await orchestrator(ctx).listFlows(ctx.caller, {
         engagementId: engagementParam(ctx),
         status: status as FlowRecord['status'] | undefined,
@@ -195,14 +213,20 @@ export const routes: Route[] = [
     path: '/flows/{flowId}/cancel',
     permission: 'run_flow',
     summary: 'Cancels an active flow.',
-    handler: async (ctx) => ({ status: 200, body: await orchestrator(ctx).cancel(ctx.caller, (await visibleFlow(ctx)).flowId) }),
+    handler: async (ctx) => ({
+      status: 200,
+      body: await orchestrator(ctx).cancel(ctx.caller, (await visibleFlow(ctx)).flowId),
+    }),
   },
   {
     method: 'POST',
     path: '/flows/{flowId}/resume',
     permission: 'run_flow',
     summary: 'Resumes a failed flow from the phase that failed.',
-    handler: async (ctx) => ({ status: 202, body: await orchestrator(ctx).resume(ctx.caller, (await visibleFlow(ctx)).flowId) }),
+    handler: async (ctx) => ({
+      status: 202,
+      body: await orchestrator(ctx).resume(ctx.caller, (await visibleFlow(ctx)).flowId),
+    }),
   },
   {
     method: 'POST',
@@ -212,8 +236,12 @@ export const routes: Route[] = [
     body: z.object({ corrections: z.array(correctionSchema).max(1000).optional() }).default({}),
     handler: async (ctx) => {
       const flow = await visibleFlow(ctx);
-      for (const c of (ctx.body as { corrections?: { source: string; target: string | null }[] }).corrections ?? []) {
-        await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, { source: c.source, target: parseTarget(c.target) });
+      for (const c of (ctx.body as { corrections?: { source: string; target: string | null }[] })
+        .corrections ?? []) {
+        await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, {
+          source: c.source,
+          target: parseTarget(c.target),
+        });
       }
       return { status: 202, body: await orchestrator(ctx).approve(ctx.caller, flow.flowId) };
     },
@@ -223,18 +251,25 @@ export const routes: Route[] = [
     path: '/flows/{flowId}/mappings',
     permission: 'read',
     summary: "A flow's field mappings with confidence and method.",
-    handler: async (ctx) => ({ status: 200, body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)) }),
+    handler: async (ctx) => ({
+      status: 200,
+      body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)),
+    }),
   },
   {
     method: 'PUT',
     path: '/flows/{flowId}/mappings',
     permission: 'correct_mapping',
-    summary: "Corrects one of a flow's mappings (target null keeps the column unmapped); the tenant learns it.",
+    summary:
+      "Corrects one of a flow's mappings (target null keeps the column unmapped); the tenant learns it.",
     body: correctionSchema,
     handler: async (ctx) => {
       const flow = await visibleFlow(ctx);
       const body = ctx.body as { source: string; target: string | null };
-      await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, { source: body.source, target: parseTarget(body.target) });
+      await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, {
+        source: body.source,
+        target: parseTarget(body.target),
+      });
       return { status: 200, body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)) };
     },
   },
@@ -268,7 +303,8 @@ export const routes: Route[] = [
     method: 'GET',
     path: '/engagements/{engagementId}/assets',
     permission: 'read',
-    summary: 'Inventory (query: assetType, application, environment, techDebt=eol|eol_soon|supported|unknown, q).',
+    summary:
+      'Inventory (query: assetType, application, environment, techDebt=eol|eol_soon|supported|unknown, q).',
     handler: async (ctx) => {
       const { assetType, application, environment, techDebt, q } = ctx.query;
       const needle = q?.toLowerCase();
@@ -278,7 +314,8 @@ export const routes: Route[] = [
           (!application || a.application === application) &&
           (!environment || a.environment === environment) &&
           (!techDebt || a.techDebt.some((t) => t.status === techDebt)) &&
-          (!needle || `${a.name} ${a.hostname ?? ''} ${(a.ipAddress ?? []).join(' ')}`.toLowerCase().includes(needle)),
+          (!needle ||
+            `${a.name} ${a.hostname ?? ''} ${(a.ipAddress ?? []).join(' ')}`.toLowerCase().includes(needle)),
       );
       return { status: 200, body: { assets } };
     },
@@ -326,7 +363,10 @@ export const routes: Route[] = [
       const current = await ctx.services.engagements.get(ctx.caller, engagementId);
       const body = ctx.body as { criteria?: Record<string, unknown>; waves?: Record<string, unknown> };
       const settings = { ...(current?.settings ?? {}), ...body };
-      const updated = await ctx.services.engagements.put(ctx.caller, { ...(current as NonNullable<typeof current>), settings });
+      const updated = await ctx.services.engagements.put(ctx.caller, {
+        ...(current as NonNullable<typeof current>),
+        settings,
+      });
       return { status: 200, body: updated };
     },
   },
@@ -347,7 +387,15 @@ export const routes: Route[] = [
     summary: "The latest assessment's recommendation per application.",
     handler: async (ctx) => {
       const doc = await latestAssessment(ctx.services, ctx.caller, engagementParam(ctx));
-      return { status: 200, body: { flowId: doc.flowId, assessedAt: doc.assessedAt, recommendations: recommendationsView(doc), totals: doc.totals } };
+      return {
+        status: 200,
+        body: {
+          flowId: doc.flowId,
+          assessedAt: doc.assessedAt,
+          recommendations: recommendationsView(doc),
+          totals: doc.totals,
+        },
+      };
     },
   },
   {

@@ -49,6 +49,12 @@ export function parseUploadKey(
 ): { clientAccountId: string; engagementId: string; uploadId: string; fileName: string } | null {
   const m = /^t\/([^/]+)\/e\/([^/]+)\/uploads\/([^/]+)\/([^/]+)$/.exec(key);
   if (!m) return null;
-  const [, clientAccountId, engagementId, uploadId, fileName] = m as unknown as [string, string, string, string, string];
+  const [, clientAccountId, engagementId, uploadId, fileName] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { clientAccountId, engagementId, uploadId, fileName };
 }

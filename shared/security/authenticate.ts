@@ -16,12 +16,19 @@ export interface Caller extends TenantContext {
 let remoteJwks: { url: string; set: ReturnType<typeof createRemoteJWKSet> } | undefined;
 
 /** Verifies `authorization` (a `Bearer` header value) and returns the caller. */
-export async function authenticate(authorization: string | undefined, config: ModernizeConfig): Promise<Caller> {
+export async function authenticate(
+  authorization: string | undefined,
+  config: ModernizeConfig,
+): Promise<Caller> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (!token) throw new UnauthorizedError('missing bearer token');
   let payload: JWTPayload;
   try {
-    const verifyOptions = { issuer: config.auth.issuer, audience: config.auth.audience, algorithms: ['ES256', 'RS256'] };
+    const verifyOptions = {
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+      algorithms: ['ES256', 'RS256'],
+    };
     if (config.auth.jwksUrl) {
       if (remoteJwks?.url !== config.auth.jwksUrl) {
         remoteJwks = { url: config.auth.jwksUrl, set: createRemoteJWKSet(new URL(config.auth.jwksUrl)) };
@@ -34,7 +41,8 @@ export async function authenticate(authorization: string | undefined, config: Mo
     throw new UnauthorizedError('invalid or expired token', error);
   }
   const tenant = payload.tenant ?? payload['custom:tenant'];
-  if (typeof tenant !== 'string' || !isSafeId(tenant)) throw new UnauthorizedError('token names no valid tenant');
+  if (typeof tenant !== 'string' || !isSafeId(tenant))
+    throw new UnauthorizedError('token names no valid tenant');
   const groups = payload['cognito:groups'];
   const roles = (Array.isArray(groups) ? groups : []).filter((g): g is Role => ROLES.includes(g as Role));
   if (roles.length === 0) throw new UnauthorizedError('token grants no role');

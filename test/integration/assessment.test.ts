@@ -17,7 +17,14 @@ describe('assessment flow after discovery (CLI, embedded platform)', () => {
 
   it('recommends a strategy for every application, with rationale, effort, cost and risks', async () => {
     for (const f of ['cmdb-export.csv', 'connections.csv']) {
-      const d = await runCli(['discover', join(EXAMPLES, f), '--json', '--auto-approve', '--as-of', '2026-11-26']);
+      const d = await runCli([
+        'discover',
+        join(EXAMPLES, f),
+        '--json',
+        '--auto-approve',
+        '--as-of',
+        '2026-11-26',
+      ]);
       expect(d.json().status, d.stderr).toBe('completed');
     }
     const run = await runCli(['assess', '--json']);
@@ -43,10 +50,19 @@ describe('assessment flow after discovery (CLI, embedded platform)', () => {
     const first = (await runCli(['assess', '--json'])).json().recommendations[0];
     const other = first.strategy === 'retain' ? 'rehost' : 'retain';
     const run = await runCli([
-      'override', '--json', '--application', first.application, '--strategy', other, '--reason', 'client keeps it on premises',
+      'override',
+      '--json',
+      '--application',
+      first.application,
+      '--strategy',
+      other,
+      '--reason',
+      'client keeps it on premises',
     ]);
     expect(run.code, run.stderr).toBe(0);
-    const again = (await runCli(['assess', '--json'])).json().recommendations.find((r: any) => r.application === first.application);
+    const again = (await runCli(['assess', '--json']))
+      .json()
+      .recommendations.find((r: any) => r.application === first.application);
     expect(again.strategy).toBe(other);
     expect(again.overridden.reason).toBe('client keeps it on premises');
   });

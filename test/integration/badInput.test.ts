@@ -6,7 +6,12 @@ import { runCli, useTempHome } from '../support/platform.ts';
 const CASES: [string, string | Buffer][] = [
   ['empty.csv', ''],
   ['header-only.csv', 'name,ip_address,os\n'],
-  ['binary.csv', Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x00, 0x00, 0x7f, 0x00, 0x03].concat(Array(500).fill(0)))],
+  [
+    'binary.csv',
+    Buffer.from(
+      [0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10, 0x00, 0x00, 0x7f, 0x00, 0x03].concat(Array(500).fill(0)),
+    ),
+  ],
   ['unclosed.csv', 'name,ip_address,os\nweb01,10.0.0.1,"Windows Server 2019\nweb02,10.0.0.2,RHEL 8\n'],
   ['not-rows.json', '{"hello": "world"}'],
 ];

@@ -10,7 +10,14 @@ describe('modernize discover on the bundled example (CLI, embedded platform)', (
   afterAll(() => temp.cleanup());
 
   it('runs every phase of the state machine and reports the flow', async () => {
-    const run = await runCli(['discover', join(EXAMPLES, 'cmdb-export.csv'), '--json', '--auto-approve', '--as-of', '2026-11-26']);
+    const run = await runCli([
+      'discover',
+      join(EXAMPLES, 'cmdb-export.csv'),
+      '--json',
+      '--auto-approve',
+      '--as-of',
+      '2026-11-26',
+    ]);
 
     expect(run.code, run.stderr).toBe(0);
     const doc = run.json();

@@ -33,7 +33,10 @@ describe('flow store on dynalite', () => {
 
   it('ten concurrent writers still lose nothing', async () => {
     const acme = tenant('acme');
-    const flow = await new FlowOrchestrator(t.platform.services).createFlow(acme, { flowType: 'discovery', engagementId: 'e9' });
+    const flow = await new FlowOrchestrator(t.platform.services).createFlow(acme, {
+      flowType: 'discovery',
+      engagementId: 'e9',
+    });
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         t.platform.services.flows.update(acme, flow.flowId, (f) => {

@@ -66,7 +66,9 @@ describe('HTTP API on the embedded platform', () => {
     const viewer = await api.token('acme', ['viewer'], { engagements: ['dc1'] });
 
     expect((await api.call('GET', '/engagements/dc1/assets', viewer)).status).toBe(200);
-    expect((await api.call('PUT', '/engagements/dc1/files/x.csv', viewer, Buffer.from('a,b\n1,2\n'))).status).toBe(403);
+    expect(
+      (await api.call('PUT', '/engagements/dc1/files/x.csv', viewer, Buffer.from('a,b\n1,2\n'))).status,
+    ).toBe(403);
     expect((await api.call('GET', '/engagements/other/assets', viewer)).status).toBe(404);
   });
 
@@ -75,7 +77,12 @@ describe('HTTP API on the embedded platform', () => {
     const before = (await api.call('GET', '/engagements/bad/flows', analyst)).body.flows.length;
 
     const empty = await api.call('PUT', '/engagements/bad/files/empty.csv', analyst, Buffer.alloc(0));
-    const headerOnly = await api.call('PUT', '/engagements/bad/files/h.csv', analyst, Buffer.from('name,ip\n'));
+    const headerOnly = await api.call(
+      'PUT',
+      '/engagements/bad/files/h.csv',
+      analyst,
+      Buffer.from('name,ip\n'),
+    );
     const badJson = await api.call('POST', '/engagements/bad/flows', analyst, { uploadId: 42 });
 
     for (const res of [empty, headerOnly, badJson]) {

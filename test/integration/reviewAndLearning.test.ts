@@ -6,7 +6,10 @@ import { startTestPlatform, type TestPlatform, tenant } from '../support/platfor
 
 /** A client export whose server-name column the rules cannot know. */
 function csv(nameHeader: string): Buffer {
-  const rows = Array.from({ length: 40 }, (_, i) => `zq-${100 + i},10.1.0.${i + 1},Windows Server 2019,8,ops`);
+  const rows = Array.from(
+    { length: 40 },
+    (_, i) => `zq-${100 + i},10.1.0.${i + 1},Windows Server 2019,8,ops`,
+  );
   return Buffer.from(`${nameHeader},IP Address,Operating System,vCPU,Team\n${rows.join('\n')}\n`);
 }
 
@@ -19,10 +22,16 @@ describe('review when unsure, approval, and per-tenant learning', () => {
 
   async function discover(tenantId: string, header: string, autoApprove = false) {
     const who = tenant(tenantId);
-    const upload = await storeUpload(t.platform.services, who, { engagementId: 'e1', fileName: 'x.csv', body: csv(header) });
+    const upload = await storeUpload(t.platform.services, who, {
+      engagementId: 'e1',
+      fileName: 'x.csv',
+      body: csv(header),
+    });
     const flow = await startDiscovery(t.platform.services, who, upload, autoApprove ? { autoApprove } : {});
     await t.platform.workflow.settled(flow.executionArns.at(-1) as string);
-    return (await t.platform.services.flows.get(who, flow.flowId))!;
+    const done = await t.platform.services.flows.get(who, flow.flowId);
+    if (!done) throw new Error(`flow ${flow.flowId} vanished`);
+    return done;
   }
 
   it('stops in awaiting_review when no column maps to a name, and continues once approved', async () => {
@@ -31,7 +40,10 @@ describe('review when unsure, approval, and per-tenant learning', () => {
     expect(flow.status).toBe('awaiting_review');
     expect(flow.phases.find((p) => p.name === 'data_cleansing')?.status).toBe('pending');
 
-    await correctFlowMapping(t.platform.services, acme, flow.flowId, { source: 'Srv_Moniker', target: 'name' });
+    await correctFlowMapping(t.platform.services, acme, flow.flowId, {
+      source: 'Srv_Moniker',
+      target: 'name',
+    });
     const approved = await new FlowOrchestrator(t.platform.services).approve(acme, flow.flowId);
     await t.platform.workflow.settled(approved.executionArns.at(-1) as string);
 
@@ -62,13 +74,21 @@ describe('review when unsure, approval, and per-tenant learning', () => {
   it('does not propose a rejected pair again', async () => {
     const acme = tenant('acme');
     const first = await discover('acme', 'Host Name', true);
-    const proposed = (await flowMappings(t.platform.services, acme, first)).mappings.find((m) => m.source === 'Team');
+    const proposed = (await flowMappings(t.platform.services, acme, first)).mappings.find(
+      (m) => m.source === 'Team',
+    );
     const rejectedTarget = proposed?.target;
     if (!rejectedTarget) return expect(proposed?.target).toBeNull();
     const second = await discover('acme', 'Host Name');
-    await correctFlowMapping(t.platform.services, acme, second.flowId, { source: 'Team', target: null, reject: true });
+    await correctFlowMapping(t.platform.services, acme, second.flowId, {
+      source: 'Team',
+      target: null,
+      reject: true,
+    });
     const third = await discover('acme', 'Host Name', true);
-    const again = (await flowMappings(t.platform.services, acme, third)).mappings.find((m) => m.source === 'Team');
+    const again = (await flowMappings(t.platform.services, acme, third)).mappings.find(
+      (m) => m.source === 'Team',
+    );
     expect(again?.target).not.toBe(rejectedTarget);
   });
 });

@@ -30,7 +30,9 @@ describe('discovery of a real RVTools workbook', () => {
     expect(wadfs1.ipAddress).toEqual(['10.0.0.0']);
     expect(assets.filter((a) => a.operatingSystem).length).toBeGreaterThan(780);
     expect(assets.filter((a) => a.hypervisorHost && a.cluster).length).toBe(805);
-    expect(assets.filter((a) => typeof a.memoryGb === 'number' && a.memoryGb > 0 && a.memoryGb < 4096).length).toBe(805);
+    expect(
+      assets.filter((a) => typeof a.memoryGb === 'number' && a.memoryGb > 0 && a.memoryGb < 4096).length,
+    ).toBe(805);
   });
 
   it('takes IP addresses from vNetwork', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handler as s3Upload } from '../../functions/s3Upload.ts';
 import { objectKeys } from '#ports/objectStore.ts';
+import { handler as s3Upload } from '../../functions/s3Upload.ts';
 import { EXAMPLES, startTestPlatform, type TestPlatform, tenant } from '../support/platform.ts';
 
 describe('S3 upload trigger starts discovery', () => {
@@ -38,7 +38,10 @@ describe('S3 upload trigger starts discovery', () => {
     await t.platform.idle();
     const record = {
       eventName: 'ObjectCreated:Put',
-      s3: { bucket: { name: t.platform.services.config.bucket }, object: { key, size: 1, eTag: 'abc', sequencer: '01' } },
+      s3: {
+        bucket: { name: t.platform.services.config.bucket },
+        object: { key, size: 1, eTag: 'abc', sequencer: '01' },
+      },
     };
 
     const first = await s3Upload({ Records: [record] } as never);
@@ -51,7 +54,9 @@ describe('S3 upload trigger starts discovery', () => {
 
   it('ignores objects outside an upload prefix', async () => {
     const result = await s3Upload({
-      Records: [{ eventName: 'ObjectCreated:Put', s3: { object: { key: 't/acme/e/x/flows/f/data_import.json' } } }],
+      Records: [
+        { eventName: 'ObjectCreated:Put', s3: { object: { key: 't/acme/e/x/flows/f/data_import.json' } } },
+      ],
     } as never);
     expect(result.started).toEqual([]);
   });

@@ -10,13 +10,19 @@ import { handler } from '../../functions/httpApi.ts';
 
 export interface TestApi {
   readonly url: string;
-  token(tenant: string, roles: Role[], extra?: { engagements?: string[]; expiresIn?: string }): Promise<string>;
+  token(
+    tenant: string,
+    roles: Role[],
+    extra?: { engagements?: string[]; expiresIn?: string },
+  ): Promise<string>;
   call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: any }>;
   close(): void;
 }
 
 export async function startTestApi(): Promise<TestApi> {
-  const { url, server }: { url: string; server: Server } = await startLocalApi(handler as never, { maxBodyBytes: 50e6 });
+  const { url, server }: { url: string; server: Server } = await startLocalApi(handler as never, {
+    maxBodyBytes: 50e6,
+  });
   return {
     url,
     async token(tenant, roles, extra = {}) {

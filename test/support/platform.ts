@@ -16,7 +16,9 @@ export interface TestPlatform {
 }
 
 /** Starts a platform in a new temporary home. */
-export async function startTestPlatform(options: Partial<EmbeddedPlatformOptions> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: Partial<EmbeddedPlatformOptions> = {},
+): Promise<TestPlatform> {
   const home = mkdtempSync(join(tmpdir(), 'modernize-test-'));
   const platform = await EmbeddedPlatform.start({ home, inMemory: true, retryIntervalMs: 1, ...options });
   return {
@@ -45,7 +47,9 @@ export function useTempHome(): { home: string; cleanup: () => void } {
 }
 
 /** Runs the CLI in-process and captures stdout, stderr and the exit code. */
-export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: () => any }> {
+export async function runCli(
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string; json: () => any }> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -64,4 +68,12 @@ export function tenant(id: string, roles: TenantContext['roles'] = ['client_admi
 }
 
 export const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
-export const RVTOOLS = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'rvtools-sizing-workshop.xlsx');
+export const RVTOOLS = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'rvtools-sizing-workshop.xlsx',
+);

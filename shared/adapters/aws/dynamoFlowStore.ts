@@ -29,14 +29,19 @@ export class DynamoFlowStore implements FlowStore {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError(`flow ${flow.flowId} exists`);
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConflictError(`flow ${flow.flowId} exists`);
       throw error;
     }
   }
 
   async get(tenant: TenantContext, flowId: string): Promise<FlowRecord | null> {
     const out = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.tableName, Key: keys.flow(tenant.clientAccountId, flowId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table.tableName,
+        Key: keys.flow(tenant.clientAccountId, flowId),
+        ConsistentRead: true,
+      }),
     );
     return out.Item ? (out.Item.data as FlowRecord) : null;
   }
@@ -59,7 +64,11 @@ export class DynamoFlowStore implements FlowStore {
     return query.limit ? flows.slice(0, query.limit) : flows;
   }
 
-  async update(tenant: TenantContext, flowId: string, mutate: (flow: FlowRecord) => void): Promise<FlowRecord> {
+  async update(
+    tenant: TenantContext,
+    flowId: string,
+    mutate: (flow: FlowRecord) => void,
+  ): Promise<FlowRecord> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.get(tenant, flowId);
       if (!current) throw new NotFoundError(`flow ${flowId}`);

@@ -8,12 +8,12 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Asset } from '#domain/assetSchema.ts';
 import type {
   AssetStore,
-  OverrideStore,
-  StoredOverride,
   EdgeStore,
   EngagementRecord,
   EngagementStore,
+  OverrideStore,
   StoredEdge,
+  StoredOverride,
   UploadRecord,
   UploadStore,
 } from '#ports/inventoryStore.ts';
@@ -70,7 +70,11 @@ export class DynamoEngagementStore implements EngagementStore {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.tableName,
-        Item: { ...keys.engagement(tenant.clientAccountId, engagement.engagementId), kind: 'engagement', data: engagement },
+        Item: {
+          ...keys.engagement(tenant.clientAccountId, engagement.engagementId),
+          kind: 'engagement',
+          data: engagement,
+        },
       }),
     );
     return engagement;
@@ -87,7 +91,11 @@ export class DynamoUploadStore implements UploadStore {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.tableName,
-        Item: { ...keys.upload(tenant.clientAccountId, upload.engagementId, upload.uploadId), kind: 'upload', data: upload },
+        Item: {
+          ...keys.upload(tenant.clientAccountId, upload.engagementId, upload.uploadId),
+          kind: 'upload',
+          data: upload,
+        },
       }),
     );
   }
@@ -97,7 +105,11 @@ export class DynamoUploadStore implements UploadStore {
   }
 
   list(tenant: TenantContext, engagementId: string): Promise<UploadRecord[]> {
-    return queryData(this.table, keys.engagementPartition(tenant.clientAccountId, engagementId), keys.uploadPrefix);
+    return queryData(
+      this.table,
+      keys.engagementPartition(tenant.clientAccountId, engagementId),
+      keys.uploadPrefix,
+    );
   }
 }
 
@@ -129,16 +141,26 @@ export class DynamoAssetStore implements AssetStore {
   }
 
   list(tenant: TenantContext, engagementId: string): Promise<Asset[]> {
-    return queryData(this.table, keys.engagementPartition(tenant.clientAccountId, engagementId), keys.assetPrefix);
+    return queryData(
+      this.table,
+      keys.engagementPartition(tenant.clientAccountId, engagementId),
+      keys.assetPrefix,
+    );
   }
 
-  async listByApplication(tenant: TenantContext, engagementId: string, application: string): Promise<Asset[]> {
+  async listByApplication(
+    tenant: TenantContext,
+    engagementId: string,
+    application: string,
+  ): Promise<Asset[]> {
     const index = TABLE_INDEXES.assetsByApplication;
     const items = await queryAll(this.table, {
       IndexName: index.name,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': index.pk },
-      ExpressionAttributeValues: { ':pk': keys.assetIndexPk(tenant.clientAccountId, engagementId, application) },
+      ExpressionAttributeValues: {
+        ':pk': keys.assetIndexPk(tenant.clientAccountId, engagementId, application),
+      },
     });
     return items.map((item) => item.data as Asset);
   }
@@ -176,7 +198,11 @@ export class DynamoEdgeStore implements EdgeStore {
   }
 
   list(tenant: TenantContext, engagementId: string): Promise<StoredEdge[]> {
-    return queryData(this.table, keys.engagementPartition(tenant.clientAccountId, engagementId), keys.edgePrefix);
+    return queryData(
+      this.table,
+      keys.engagementPartition(tenant.clientAccountId, engagementId),
+      keys.edgePrefix,
+    );
   }
 }
 
@@ -188,7 +214,9 @@ export class DynamoMappingStore implements MappingStore {
 
   async put(tenant: TenantContext, rule: StoredLearnedRule): Promise<void> {
     const id = createHash('sha256')
-      .update(`${rule.kind}\u0000${rule.header.trim().toLowerCase()}\u0000${rule.kind === 'rejection' ? rule.target : ''}`)
+      .update(
+        `${rule.kind}\u0000${rule.header.trim().toLowerCase()}\u0000${rule.kind === 'rejection' ? rule.target : ''}`,
+      )
       .digest('base64url')
       .slice(0, 22);
     await this.table.doc.send(
@@ -216,17 +244,28 @@ export class DynamoOverrideStore implements OverrideStore {
   }
 
   async put(tenant: TenantContext, override: StoredOverride): Promise<void> {
-    const appKey = createHash('sha256').update(override.application.trim().toLowerCase()).digest('base64url').slice(0, 22);
+    const appKey = createHash('sha256')
+      .update(override.application.trim().toLowerCase())
+      .digest('base64url')
+      .slice(0, 22);
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.tableName,
-        Item: { ...keys.override(tenant.clientAccountId, override.engagementId, appKey), kind: 'override', data: override },
+        Item: {
+          ...keys.override(tenant.clientAccountId, override.engagementId, appKey),
+          kind: 'override',
+          data: override,
+        },
       }),
     );
   }
 
   list(tenant: TenantContext, engagementId: string): Promise<StoredOverride[]> {
-    return queryData(this.table, keys.tenantPartition(tenant.clientAccountId), keys.overridePrefix(engagementId));
+    return queryData(
+      this.table,
+      keys.tenantPartition(tenant.clientAccountId),
+      keys.overridePrefix(engagementId),
+    );
   }
 
   listAll(tenant: TenantContext): Promise<StoredOverride[]> {

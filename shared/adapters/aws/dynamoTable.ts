@@ -18,7 +18,10 @@ export interface DynamoTable {
 }
 
 /** Builds a document client that drops undefined attributes (optional canonical fields). */
-export function createDynamoTable(tableName: string, client: DynamoDBClient = new DynamoDBClient({})): DynamoTable {
+export function createDynamoTable(
+  tableName: string,
+  client: DynamoDBClient = new DynamoDBClient({}),
+): DynamoTable {
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
@@ -64,14 +67,17 @@ export async function batchWrite(
       await writeOneBatch(table, batch);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(requests.length / BATCH_SIZE)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, Math.ceil(requests.length / BATCH_SIZE)) }, worker),
+  );
 }
 
 async function writeOneBatch(table: DynamoTable, batch: WriteRequest[]): Promise<void> {
   let pending = batch;
   for (let round = 0; pending.length > 0; round++) {
     if (round > 0) {
-      if (round > MAX_UNPROCESSED_ROUNDS) throw new Error(`${pending.length} items left unprocessed by DynamoDB`);
+      if (round > MAX_UNPROCESSED_ROUNDS)
+        throw new Error(`${pending.length} items left unprocessed by DynamoDB`);
       await delay(Math.min(1000, 25 * 2 ** round) * (0.5 + Math.random() / 2));
     }
     const out = await table.doc.send(new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }));

@@ -36,7 +36,9 @@ export class S3ObjectStore implements ObjectStore {
   ): Promise<void> {
     this.check(tenant, key);
     if (typeof body === 'string' || body instanceof Uint8Array) {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+      );
       return;
     }
     const upload = new Upload({

@@ -3,8 +3,8 @@
  */
 import {
   DescribeExecutionCommand,
-  type ExecutionStatus as SfnStatus,
   SFNClient,
+  type ExecutionStatus as SfnStatus,
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
@@ -19,7 +19,11 @@ export class SfnWorkflowEngine implements WorkflowEngine {
     this.client = client;
   }
 
-  async start(flowType: string, name: string, input: Record<string, unknown>): Promise<{ executionArn: string }> {
+  async start(
+    flowType: string,
+    name: string,
+    input: Record<string, unknown>,
+  ): Promise<{ executionArn: string }> {
     const stateMachineArn = this.stateMachineArns[flowType];
     if (!stateMachineArn) throw new Error(`no state machine configured for flow type ${flowType}`);
     const out = await this.client.send(

@@ -9,8 +9,8 @@ import { loadConfig } from '#config/config.ts';
 import { registerLocalWorkflowEngine, type Services, servicesFromEnvironment } from '#flows/services.ts';
 import { handler as flowPhaseHandler } from '../../../functions/flowPhase.ts';
 import { handler as s3UploadHandler } from '../../../functions/s3Upload.ts';
-import { LocalWorkflowEngine } from './localWorkflowEngine.ts';
 import { ensureTable, LOCAL_CREDENTIALS, type LocalServers, startLocalServers } from './localServers.ts';
+import { LocalWorkflowEngine } from './localWorkflowEngine.ts';
 
 export interface EmbeddedPlatformOptions {
   /** State directory ($MODERNIZE_HOME). */
@@ -22,7 +22,10 @@ export interface EmbeddedPlatformOptions {
   /** Deliver S3 object-created events to the upload trigger (default true). */
   readonly s3Events?: boolean;
   /** Puts something (a fault-injecting proxy) between the handlers and the local DynamoDB/S3 servers. */
-  readonly wrapEndpoints?: (endpoints: { dynamo: string; s3: string }) => Promise<{ dynamo: string; s3: string }>;
+  readonly wrapEndpoints?: (endpoints: {
+    dynamo: string;
+    s3: string;
+  }) => Promise<{ dynamo: string; s3: string }>;
 }
 
 export class EmbeddedPlatform {
@@ -43,7 +46,11 @@ export class EmbeddedPlatform {
     const env = process.env;
     env.MODERNIZE_HOME = options.home;
     const base = loadConfig(env);
-    const servers = await startLocalServers({ home: options.home, bucket: base.bucket, inMemory: options.inMemory });
+    const servers = await startLocalServers({
+      home: options.home,
+      bucket: base.bucket,
+      inMemory: options.inMemory,
+    });
     await ensureTable(servers.dynamoEndpoint, base.tableName, base.region);
     const direct = { dynamo: servers.dynamoEndpoint, s3: servers.s3Endpoint };
     const endpoints = options.wrapEndpoints ? await options.wrapEndpoints(direct) : direct;

@@ -32,7 +32,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     this.options = options;
   }
 
-  async start(flowType: string, name: string, input: Record<string, unknown>): Promise<{ executionArn: string }> {
+  async start(
+    flowType: string,
+    name: string,
+    input: Record<string, unknown>,
+  ): Promise<{ executionArn: string }> {
     const definition = definitionOf(flowType);
     const executionArn = `arn:aws:states:local:000000000000:execution:${flowType}:${name}-${randomUUID().slice(0, 8)}`;
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
@@ -43,15 +47,20 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       const placeholder = /^\$\{([A-Za-z0-9]+)\}$/.exec(fnName)?.[1];
       const fn = placeholder ? this.options.functions[placeholder] : undefined;
       if (!fn) throw new Error(`state ${stateName}: no local function for ${fnName || 'its resource'}`);
-      handlers[stateName] = async (taskInput) => ({ Payload: await fn((taskInput as { Payload: unknown }).Payload) });
-      if (this.options.retryIntervalMs !== undefined) retryOverrides[stateName] = this.options.retryIntervalMs;
+      handlers[stateName] = async (taskInput) => ({
+        Payload: await fn((taskInput as { Payload: unknown }).Payload),
+      });
+      if (this.options.retryIntervalMs !== undefined)
+        retryOverrides[stateName] = this.options.retryIntervalMs;
     }
     const machine = new StateMachine(definition as never, {
       validationOptions: { checkArn: false },
     });
     const run = machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: handlers as never, retryIntervalOverrides: retryOverrides },
-      context: { Execution: { Id: executionArn, Name: name, Input: input, StartTime: new Date().toISOString() } } as never,
+      context: {
+        Execution: { Id: executionArn, Name: name, Input: input, StartTime: new Date().toISOString() },
+      } as never,
     });
     const execution: Execution = {
       description: { executionArn, status: 'RUNNING' },
@@ -65,7 +74,12 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       },
       (error: unknown) => {
         const e = error as { name?: string; message?: string };
-        const status = e.name === 'ExecutionAbortedError' ? 'ABORTED' : e.name === 'ExecutionTimeoutError' ? 'TIMED_OUT' : 'FAILED';
+        const status =
+          e.name === 'ExecutionAbortedError'
+            ? 'ABORTED'
+            : e.name === 'ExecutionTimeoutError'
+              ? 'TIMED_OUT'
+              : 'FAILED';
         execution.description = { executionArn, status, error: e.name, cause: e.message };
         return execution.description;
       },
@@ -95,7 +109,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   async idle(): Promise<void> {
     let pending: Promise<unknown>[];
     do {
-      pending = [...this.executions.values()].filter((e) => e.description.status === 'RUNNING').map((e) => e.settled);
+      pending = [...this.executions.values()]
+        .filter((e) => e.description.status === 'RUNNING')
+        .map((e) => e.settled);
       await Promise.all(pending);
     } while (pending.length > 0);
   }

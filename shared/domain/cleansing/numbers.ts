@@ -22,6 +22,7 @@ const DOT_GROUPS = /^\d{1,3}(?:\.\d{3}){2,}$/;
  */
 export function splitNumber(trimmed: string): NumberWithSuffix | null {
   if (PLAIN_NUMBER.test(trimmed)) return { value: Number(trimmed), suffix: '' };
+  if (COMMA_GROUPS.test(trimmed)) return { value: Number(trimmed.replaceAll(',', '')), suffix: '' };
   const match = NUMBER_THEN_SUFFIX.exec(trimmed);
   if (!match) return null;
   const digits = normaliseDigits((match[1] ?? '').replace(/['\u00a0 ]/g, ''));

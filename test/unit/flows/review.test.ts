@@ -12,12 +12,18 @@ const m = (source: string, target: FieldMapping['target'], confidence = 0.95): F
 
 describe('review rules', () => {
   it('needs no review when identity and IP or OS are mapped with confidence', () => {
-    const result: MappingResult = { kind: 'assets', mappings: [m('Server', 'name'), m('IP', 'ipAddress'), m('x', null, 0.9)] };
+    const result: MappingResult = {
+      kind: 'assets',
+      mappings: [m('Server', 'name'), m('IP', 'ipAddress'), m('x', null, 0.9)],
+    };
     expect(reviewReasons(result, 0.6)).toEqual([]);
   });
 
   it('asks for review when no column is a name and when a mapping is unsure', () => {
-    const result: MappingResult = { kind: 'assets', mappings: [m('OS', 'operatingSystem'), m('Mem', 'memoryGb', 0.4)] };
+    const result: MappingResult = {
+      kind: 'assets',
+      mappings: [m('OS', 'operatingSystem'), m('Mem', 'memoryGb', 0.4)],
+    };
     const reasons = reviewReasons(result, 0.6);
     expect(reasons[0]).toMatch(/name or hostname/);
     expect(reasons[1]).toMatch(/Mem -> memoryGb/);
