@@ -109,8 +109,9 @@ export class DataStack extends Stack {
     });
 
     this.llmSecret = new Secret(this, 'LlmApiKey', {
+      // The Secrets Manager managed key: a grant on the shared data key from another stack's role
+      // would add that role to this stack's key policy and create a cross-stack cycle.
       description: 'API key of the OpenAI-compatible LLM endpoint (set the value after deploying)',
-      encryptionKey: this.key,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.llmSecret).acknowledge({
@@ -153,8 +154,8 @@ export class DataStack extends Stack {
       standbyReplicas: 'DISABLED',
       description: 'Agent memory embeddings, one index per tenant (memory-{tenant})',
     });
-    collection.addDependency(encryption);
-    collection.addDependency(network);
+    collection.addResourceDependency(encryption);
+    collection.addResourceDependency(network);
     return collection;
   }
 

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultHome, EmbeddedPlatform } from '#adapters/local/embeddedPlatform.ts';
 import { loadConfig } from '#config/config.ts';
+import { startAssessment } from '#flows/assessment/index.ts';
 import { startDiscovery, storeUpload } from '#flows/discovery/startDiscovery.ts';
 import { startLocalApi } from '#http/localServer.ts';
 import { ROLES, type Role } from '#ports/tenant.ts';
@@ -78,6 +79,10 @@ async function processExample(io: Io, platform: EmbeddedPlatform, tenantId: stri
     const done = await platform.services.flows.get(tenant, flow.flowId);
     io.err(`example ${name}: discovery ${done?.status}${done?.error ? ` (${done.error.message})` : ''}`);
   }
+  const assessment = await startAssessment(platform.services, tenant, EXAMPLE_ENGAGEMENT);
+  await platform.workflow.settled(assessment.executionArns.at(-1) as string);
+  const assessed = await platform.services.flows.get(tenant, assessment.flowId);
+  io.err(`example assessment: ${assessed?.status}${assessed?.error ? ` (${assessed.error.message})` : ''}`);
 }
 
 /** `modernize token --tenant T --role R [--user U] [--engagements a,b]` prints a signed token. */

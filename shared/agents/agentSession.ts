@@ -1,0 +1,113 @@
+/**
+ * The agent layer's entry for one flow step: resolves the model (or none: degraded mode),
+ * builds a tenant-scoped pool, usage ledger and answer cache for this tenant and engagement,
+ * and runs crews. Build one per invocation; close it to write the usage records.
+ */
+import type { ModernizeConfig } from '#config/config.ts';
+import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
+import type { MappingStore } from '#ports/mappingStore.ts';
+import type { TenantContext } from '#ports/tenant.ts';
+import { type CircuitBreakerRegistry, endpointBreakers } from '#reliability/circuitBreaker.ts';
+import type { AgentRuntime } from './agent.ts';
+import { AgentFactory, TenantScopedAgentPool } from './agentPool.ts';
+import { tenantAnswerCache } from './answerCache.ts';
+import { Crew, type CrewResult, type Task } from './crew.ts';
+import { type ChatModel, createChatModel } from './llmClient.ts';
+import { createSeedToolRegistry } from './tools/index.ts';
+import type { AgentWorkspace, LearningProposal, ToolContext } from './tools/toolTypes.ts';
+import { UsageLedger } from './usageLedger.ts';
+
+/** What a session needs from the platform (a subset of Services). */
+export interface AgentSessionServices {
+  readonly config: ModernizeConfig;
+  readonly agentMetrics?: AgentMetricsStore;
+  readonly mappings?: MappingStore;
+  readonly clock?: { now(): Date };
+}
+
+export interface AgentSessionOptions {
+  readonly services: AgentSessionServices;
+  readonly tenant: TenantContext;
+  readonly engagementId: string;
+  readonly flowId?: string | null;
+  readonly workspace: AgentWorkspace;
+  /** Only a task a user started to teach the tenant sets this (flows never do). */
+  readonly allowLearning?: boolean;
+  /** Endpoint breakers (default: the process-wide registry, which holds no tenant data). */
+  readonly breakers?: CircuitBreakerRegistry;
+  /** The model to use; default from configuration (null = degraded mode). */
+  readonly model?: ChatModel | null;
+}
+
+export class AgentSession {
+  readonly pool: TenantScopedAgentPool;
+  readonly ledger: UsageLedger;
+  /** Rules agents proposed for the tenant to learn (they go to the flow notes). */
+  readonly proposals: LearningProposal[];
+  private readonly model: ChatModel | null;
+  private readonly toolContext: Omit<ToolContext, 'agent'>;
+  private readonly registry = createSeedToolRegistry();
+
+  private constructor(options: AgentSessionOptions, model: ChatModel | null) {
+    const now = () => options.services.clock?.now() ?? new Date();
+    this.model = model;
+    this.proposals = [];
+    this.ledger = new UsageLedger(
+      { tenant: options.tenant, engagementId: options.engagementId, flowId: options.flowId ?? null },
+      options.services.agentMetrics,
+      now,
+    );
+    this.toolContext = {
+      tenant: options.tenant,
+      workspace: options.workspace,
+      proposals: this.proposals,
+      allowLearning: options.allowLearning === true,
+      mappings: options.services.mappings,
+      now,
+    };
+    const store = options.services.agentMetrics;
+    const runtime: AgentRuntime = {
+      model,
+      breakers: options.breakers ?? endpointBreakers,
+      ledger: this.ledger,
+      cache: store ? tenantAnswerCache(store, options.tenant, options.services.config.llm.cacheTtlSeconds, now) : null,
+      toolContext: this.toolContext,
+    };
+    this.pool = new TenantScopedAgentPool(
+      { clientAccountId: options.tenant.clientAccountId, engagementId: options.engagementId },
+      new AgentFactory(this.registry),
+      runtime,
+    );
+  }
+
+  /** Opens a session; the model comes from configuration unless given. */
+  static async open(options: AgentSessionOptions): Promise<AgentSession> {
+    const model = options.model !== undefined ? options.model : await createChatModel(options.services.config.llm);
+    return new AgentSession(options, model);
+  }
+
+  /** True when a model is configured. */
+  get hasModel(): boolean {
+    return this.model !== null;
+  }
+
+  /** A crew over this session's pool. */
+  crew(tasks: readonly Task[]): Crew {
+    return new Crew({
+      pool: this.pool,
+      tools: this.registry,
+      toolContext: this.toolContext,
+      tasks,
+      noModelReason: this.model ? undefined : 'no LLM key configured',
+    });
+  }
+
+  /** Runs a crew and writes its usage records. */
+  async run(tasks: readonly Task[], inputs: Readonly<Record<string, unknown>>): Promise<CrewResult> {
+    try {
+      return await this.crew(tasks).kickoff(inputs);
+    } finally {
+      await this.ledger.flush();
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Tasks and crews. A crew runs its tasks in order (sequential process); each task's output
+ * joins the context of the tasks after it. A task goes to its agent; if the agent fails
+ * (answer invalid after the repair retry, turn limit, a tool error) its fallback agent gets
+ * the task; if no model can answer (no key, endpoint down past retries, circuit open) the
+ * task runs its rules: the same tools, called directly (degraded mode, `method: "rules"`).
+ */
+import type { z } from 'zod';
+import { errorText } from '#reliability/fallback.ts';
+import type { Agent } from './agent.ts';
+import type { TenantScopedAgentPool } from './agentPool.ts';
+import { AgentError, AgentUnavailableError } from './errors.ts';
+import { type AgentName, FALLBACK_AGENTS } from './specs.ts';
+import type { ToolContext } from './tools/toolTypes.ts';
+import type { ToolRegistry } from './toolRegistry.ts';
+
+/** What a task's rules (degraded mode) receive. */
+export interface RulesInput {
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly context: Readonly<Record<string, unknown>>;
+  /** Runs a registered tool directly, with validated arguments. */
+  readonly tool: (name: string, args: unknown) => Promise<unknown>;
+}
+
+/** A unit of work for one agent. */
+export interface Task<T = unknown> {
+  readonly name: string;
+  readonly description: string;
+  readonly expectedOutput: string;
+  readonly agent: AgentName;
+  /** The answer's schema: the model's JSON is validated against it. */
+  readonly output: z.ZodType<T>;
+  /** Which crew inputs this task's prompt carries as data blocks (default: all). */
+  readonly inputs?: readonly string[];
+  /** The same work without a model: the tools run directly. */
+  readonly rules: (input: RulesInput) => T | Promise<T>;
+}
+
+/** How one task was done. */
+export interface TaskOutcome<T = unknown> {
+  readonly task: string;
+  readonly output: T;
+  readonly method: 'llm' | 'rules';
+  /** The agent that answered, or `rules`. */
+  readonly answeredBy: string;
+  readonly source: 'llm' | 'cache' | 'rules';
+  /** What went wrong on the way (failed agents, degraded mode), for the flow notes. */
+  readonly escalations: readonly string[];
+}
+
+/** A crew's result. */
+export interface CrewResult {
+  readonly tasks: readonly TaskOutcome[];
+  readonly outputs: Readonly<Record<string, unknown>>;
+  /** `llm` when every task had a model answer, `rules` when none did, else `mixed`. */
+  readonly method: 'llm' | 'rules' | 'mixed';
+  readonly notes: readonly string[];
+}
+
+export interface CrewOptions {
+  readonly pool: TenantScopedAgentPool;
+  readonly tools: ToolRegistry;
+  readonly toolContext: Omit<ToolContext, 'agent'>;
+  readonly tasks: readonly Task[];
+  readonly process?: 'sequential';
+  /** Why there is no model at all (no key): every task runs its rules. */
+  readonly noModelReason?: string;
+}
+
+const DEGRADED = 'degraded mode, ran by rules';
+
+export class Crew {
+  private readonly options: CrewOptions;
+  constructor(options: CrewOptions) {
+    this.options = options;
+  }
+
+  /** Runs the tasks in order with `inputs` as data. */
+  async kickoff(inputs: Readonly<Record<string, unknown>>): Promise<CrewResult> {
+    const outcomes: TaskOutcome[] = [];
+    const context: Record<string, unknown> = {};
+    let unavailable = this.options.noModelReason;
+    for (const task of this.options.tasks) {
+      const outcome = await this.runTask(task, inputs, { ...context }, unavailable);
+      const degraded = outcome.escalations.find((e) => e.startsWith(DEGRADED));
+      if (degraded && !unavailable) unavailable = degraded;
+      outcomes.push(outcome);
+      context[task.name] = outcome.output;
+    }
+    const methods = new Set(outcomes.map((o) => o.method));
+    return {
+      tasks: outcomes,
+      outputs: context,
+      method: methods.size === 1 ? ([...methods][0] as 'llm' | 'rules') : 'mixed',
+      notes: [
+        ...(this.options.noModelReason
+          ? [`agents: ${DEGRADED} (${this.options.noModelReason}): ${outcomes.map((o) => o.task).join(', ')}`]
+          : []),
+        ...outcomes.flatMap((o) => o.escalations.map((e) => `agents: ${o.task}: ${e}`)),
+      ],
+    };
+  }
+
+  private async runTask(
+    task: Task,
+    inputs: Readonly<Record<string, unknown>>,
+    context: Readonly<Record<string, unknown>>,
+    unavailable: string | undefined,
+  ): Promise<TaskOutcome> {
+    const escalations: string[] = [];
+    if (!unavailable) {
+      const data = Object.fromEntries(
+        Object.entries(inputs).filter(([k]) => !task.inputs || task.inputs.includes(k)),
+      );
+      const chain: AgentName[] = [task.agent];
+      const fallback = FALLBACK_AGENTS[task.agent];
+      if (fallback) chain.push(fallback);
+      for (const name of chain) {
+        const agent: Agent = this.options.pool.agent(name);
+        try {
+          const answer = await agent.perform({ ...task, context, data });
+          return { task: task.name, output: answer.output, method: 'llm', answeredBy: name, source: answer.source, escalations };
+        } catch (error) {
+          if (error instanceof AgentUnavailableError) {
+            escalations.push(`${DEGRADED}: ${error.message}`);
+            break;
+          }
+          if (!(error instanceof AgentError)) throw error;
+          escalations.push(`${name} failed (${errorText(error)})${name === chain.at(-1) ? '' : `; ${chain[chain.indexOf(name) + 1]} took the task`}`);
+        }
+      }
+      if (escalations.length > 0 && !escalations.at(-1)?.startsWith(DEGRADED))
+        escalations.push('no agent answered, ran by rules');
+    }
+    const output = await task.rules({ inputs, context, tool: (name, args) => this.runToolDirectly(name, args) });
+    return { task: task.name, output: task.output.parse(output), method: 'rules', answeredBy: 'rules', source: 'rules', escalations };
+  }
+
+  private async runToolDirectly(name: string, args: unknown): Promise<unknown> {
+    const tool = this.options.tools.get(name);
+    if (!tool) throw new AgentError(`no tool ${name}`, 'tool_missing');
+    return tool.run(tool.parameters.parse(args) as never, { ...this.options.toolContext, agent: 'rules' });
+  }
+}
