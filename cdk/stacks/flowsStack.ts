@@ -183,21 +183,21 @@ export class FlowsStack extends Stack {
       definitionSubstitutions: Object.fromEntries(used.map((p) => [p, substitutions[p] as string])),
       role,
       tracingEnabled: true,
-      logs: { destination: logs, level: LogLevel.ERROR, includeExecutionData: false },
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
     });
-    if (used.includes('UploadsBucketName')) this.grantDistributedMap(role, machine, flowType);
+    if (used.includes('UploadsBucketName')) this.grantDistributedMap(role, name, flowType);
     return machine;
   }
 
   /** A Distributed Map reads the CSV, writes its results and starts child executions of itself. */
-  private grantDistributedMap(role: Role, machine: StateMachine, flowType: string): void {
+  private grantDistributedMap(role: Role, name: string, flowType: string): void {
     const { data } = this;
     data.bucket.grantRead(role, 't/*');
     data.bucket.grantPut(role, 't/*');
     const executions = this.formatArn({
       service: 'states',
       resource: 'execution',
-      resourceName: `${machine.stateMachineName}:*`,
+      resourceName: `${name}:*`,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
     role.addToPolicy(

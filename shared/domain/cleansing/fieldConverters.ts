@@ -249,6 +249,7 @@ export function buildConverter(
     case 'osVersion':
       return (text, state) => {
         state.osVersionRaw ??= text;
+        if (state.osVersionRaw !== text) state.custom[header] = text;
       };
     case 'ipAddress':
       return ipListConverter(target, header);

@@ -135,7 +135,14 @@ function hypervisorFinding(input: TechDebtInput, today: number): TechDebtFinding
     Object.entries(input.customAttributes ?? {})
       .find(([key]) => HYPERVISOR_ATTRIBUTE.test(key.trim()))?.[1]
       ?.trim() ?? '';
-  const detected = detectHypervisor(platform) ?? detectHypervisor(attribute);
+  const fromPlatform = detectHypervisor(platform);
+  const fromAttribute = detectHypervisor(attribute);
+  // RVTools puts the host's "ESX Version" in a custom column while the platform may just say "VMware".
+  const detected = fromPlatform?.key
+    ? fromPlatform
+    : fromAttribute?.key
+      ? fromAttribute
+      : (fromPlatform ?? fromAttribute);
   if (detected === null) return null;
   const versionOf = (text: string) =>
     /\d+(?:\.\d+)*(?:\s*(?:u|update)\s*\d+)?/i.exec(text.replace(/build[-\s]*\d+/i, ''))?.[0] ?? '';

@@ -210,6 +210,25 @@ describe('hypervisors and runtimes', () => {
     });
   });
 
+  it("reads the host's ESX version from an RVTools custom column", () => {
+    const findings = assessTechDebt(
+      {
+        virtualizationPlatform: 'VMware',
+        customAttributes: { 'Host ESX Version': 'VMware ESXi 6.7.0 build-17700523' },
+      },
+      AS_OF,
+    );
+    expect(findings).toEqual([
+      {
+        component: 'hypervisor',
+        product: 'VMware ESXi',
+        version: '6.7.0',
+        status: 'eol',
+        eolDate: '2022-10-15',
+      },
+    ]);
+  });
+
   it('judges Hyper-V by its Windows Server release, and an unversioned platform as unknown', () => {
     expect(assessTechDebt({ virtualizationPlatform: 'Hyper-V Server 2019' }, AS_OF)[0]).toMatchObject({
       product: 'Microsoft Hyper-V',
