@@ -43,6 +43,7 @@ export function buildModernize(app: App, options: ModernizeAppOptions): Moderniz
   const data = new DataStack(app, `${ctx.prefix}-data`, {
     env,
     allowedOrigins: ctx.allowedOrigins,
+    prefix: ctx.prefix,
     collectionName: ctx.collectionName,
   });
   const flows = new FlowsStack(app, `${ctx.prefix}-flows`, { env, data });

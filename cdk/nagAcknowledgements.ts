@@ -18,12 +18,41 @@ export interface NagAcceptance {
 
 const ANY_STACK = '[^/]+';
 
+const HANDLER_ROLES = `^${ANY_STACK}/(FlowPhase|ConnectionBatch|S3Upload|HttpApi|HealthCheck)/Function/ServiceRole/`;
+
 export const NAG_ACCEPTANCES: readonly NagAcceptance[] = [
   {
-    rule: /^AwsSolutions-IAM5\[Resource::.*Uploads.*\/(t\/)?\*\]$/,
+    rule: /^AwsSolutions-IAM4\[Policy::arn:<AWS::Partition>:iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole\]$/,
+    path: new RegExp(`${HANDLER_ROLES}|^${ANY_STACK}/BucketNotificationsHandler[0-9a-f]+/Role/`),
+    reason: 'The AWS managed basic execution policy only lets a function write its own CloudWatch logs.',
+  },
+  {
+    rule: /^AwsSolutions-IAM5\[Resource::\*\]$/,
+    path: new RegExp(`${HANDLER_ROLES}|^${ANY_STACK}/(Discovery|Assessment|Ingestion)Role/`),
+    reason:
+      'Only X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) and Step Functions log delivery (logs:*LogDelivery*) use Resource *: those APIs support no resource-level permissions.',
+  },
+  {
+    rule: /^AwsSolutions-IAM5\[Resource::(<Table[0-9A-F]+\.Arn>|arn:<AWS::Partition>:dynamodb:.+:table\/[a-z0-9-]+-table)\/index\/\*\]$/,
+    path: new RegExp(`${HANDLER_ROLES}|^${ANY_STACK}/TenantAccess/`),
+    reason: 'Queries use the table GSIs (gsi1 flows by engagement, gsi2 assets by application); index/* names only this table.',
+  },
+  {
+    rule: /^AwsSolutions-IAM5\[Resource::<Uploads[0-9A-F]+\.Arn>\/t\/\*\]$/,
+    path: new RegExp(`^${ANY_STACK}/TenantAccess/`),
+    reason: 'The tenant-access role is only ever assumed with a session policy narrowing t/* to t/{tenant}/* (shared/security/tenantCredentials.ts).',
+  },
+  {
+    rule: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:s3:::[a-z0-9-]+-uploads-<AWS::AccountId>-<AWS::Region>\/(t\/)?\*\]$/,
     path: new RegExp(`^${ANY_STACK}/(FlowPhase|ConnectionBatch|S3Upload|HttpApi)/Function/ServiceRole/|^${ANY_STACK}/IngestionRole/`),
     reason:
       'Handlers read and write objects of every tenant under t/* (keys are per tenant, created at run time); per-tenant confinement is the vended session policy t/{tenant}/*.',
+  },
+  {
+    rule: /^AwsSolutions-IAM5\[Action::(s3|kms):[A-Za-z]+\*\]$/,
+    path: new RegExp(`^${ANY_STACK}/(FlowPhase|ConnectionBatch|S3Upload|HttpApi)/Function/ServiceRole/|^${ANY_STACK}/(IngestionRole|TenantAccess)/`),
+    reason:
+      'Action groups of the CDK grant methods (s3:GetObject*, s3:List*, s3:Abort* for multipart uploads, kms:GenerateDataKey*, kms:ReEncrypt*), on the uploads bucket and the data key only.',
   },
   {
     rule: /^AwsSolutions-IAM5\[Resource::<(FlowPhase|ConnectionBatch)Function[0-9A-F]+\.Arn>:\*\]$/,

@@ -106,8 +106,8 @@ export class ApiStack extends Stack {
       reservedConcurrentExecutions: 100,
       vendsTenantCredentials: true,
     }).fn;
-    data.table.grantReadWriteData(httpApi);
-    data.bucket.grantReadWrite(httpApi);
+    data.tableIn(this).grantReadWriteData(httpApi);
+    data.uploadsBucketIn(this).grantReadWrite(httpApi);
     data.llmSecret.grantRead(httpApi);
     httpApi.addToRolePolicy(tenantVending(data));
     httpApi.addToRolePolicy(

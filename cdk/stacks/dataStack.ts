@@ -3,8 +3,8 @@
  * the OpenSearch Serverless vector collection for agent memory, the LLM key secret, and the
  * tenant-access role that vended, tenant-scoped credentials are cut from.
  */
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { AccountRootPrincipal, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { CfnAccessPolicy, CfnCollection, CfnSecurityPolicy } from 'aws-cdk-lib/aws-opensearchserverless';
@@ -13,6 +13,7 @@ import {
   Bucket,
   BucketEncryption,
   HttpMethods,
+  type IBucket,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
@@ -24,6 +25,8 @@ import { TOKEN_VENDOR_TAG } from '../constructs/handlerFunction.ts';
 export interface DataStackProps extends StackProps {
   /** Browser origins allowed to PUT to presigned upload URLs. */
   readonly allowedOrigins: string[];
+  /** Name prefix of the deployment (stack names, bucket name). */
+  readonly prefix: string;
   /** OpenSearch Serverless collection name (unique per account and region). */
   readonly collectionName: string;
 }
@@ -31,7 +34,11 @@ export interface DataStackProps extends StackProps {
 export class DataStack extends Stack {
   readonly key: Key;
   readonly table: TableV2;
+  /** Fixed table name, so other stacks reference the table (and its indexes) without an export. */
+  readonly tableName: string;
   readonly bucket: Bucket;
+  /** The uploads bucket's name, built from pseudo parameters so other stacks can name it without an export. */
+  readonly uploadsBucketName: string;
   readonly accessLogs: Bucket;
   readonly collection: CfnCollection;
   readonly collectionArn: string;
@@ -46,7 +53,9 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.tableName = `${props.prefix}-table`;
     this.table = new TableV2(this, 'Table', {
+      tableName: this.tableName,
       partitionKey: { name: TABLE_KEYS.pk, type: AttributeType.STRING },
       sortKey: { name: TABLE_KEYS.sk, type: AttributeType.STRING },
       billing: Billing.onDemand(),
@@ -76,7 +85,9 @@ export class DataStack extends Stack {
       reason: 'This is the access-log bucket itself; logging it into itself would loop.',
     });
 
+    this.uploadsBucketName = `${props.prefix}-uploads-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
     this.bucket = new Bucket(this, 'Uploads', {
+      bucketName: this.uploadsBucketName,
       encryption: BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,
@@ -163,6 +174,23 @@ export class DataStack extends Stack {
    * The role vended credentials are cut from. Handler roles tagged with the token-vendor tag may
    * assume it; every session narrows it with a tenant session policy (shared/security/tenantCredentials.ts).
    */
+  /** The table as another stack references it: by name, with index permissions in grants. */
+  tableIn(scope: Construct): ITableV2 {
+    return TableV2.fromTableAttributes(scope, 'TableRef', {
+      tableName: this.tableName,
+      encryptionKey: this.key,
+      grantIndexPermissions: true,
+    });
+  }
+
+  /** The uploads bucket as another stack references it: by its constructed name, so grants need no export. */
+  uploadsBucketIn(scope: Construct): IBucket {
+    return Bucket.fromBucketAttributes(scope, 'UploadsRef', {
+      bucketName: this.uploadsBucketName,
+      encryptionKey: this.key,
+    });
+  }
+
   private tenantAccessRole(collectionName: string): Role {
     const role = new Role(this, 'TenantAccess', {
       description: 'Assumed per tenant with a session policy (token vending); never used without one',

@@ -13,7 +13,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { S3EventSourceV2 } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -30,8 +30,8 @@ export interface FlowsStackProps extends StackProps {
 /** Environment every handler that runs flows reads (see shared/config/config.ts). */
 export function flowEnvironment(data: DataStack, stateMachineArns: Record<string, string>): Record<string, string> {
   return {
-    MODERNIZE_TABLE: data.table.tableName,
-    MODERNIZE_BUCKET: data.bucket.bucketName,
+    MODERNIZE_TABLE: data.tableName,
+    MODERNIZE_BUCKET: data.uploadsBucketName,
     MODERNIZE_WORKFLOW: 'sfn',
     MODERNIZE_STATE_MACHINES: JSON.stringify(stateMachineArns),
     MODERNIZE_TENANT_ROLE_ARN: data.tenantRole.roleArn,
@@ -48,12 +48,11 @@ export class FlowsStack extends Stack {
   readonly stateMachines = new Map<string, StateMachine>();
   /** Flow type -> state machine ARN (constructed from the fixed names). */
   readonly stateMachineArns: Record<string, string> = {};
-  private readonly data: DataStack;
+  private uploads!: IBucket;
 
   constructor(scope: Construct, id: string, props: FlowsStackProps) {
     super(scope, id, props);
     const { data } = props;
-    this.data = data;
     const files = stateMachineFiles(props.stateMachinesDir);
     const names = new Map([...files.keys()].map((flowType) => [flowType, `${this.stackName}-${flowType}`]));
     for (const [flowType, name] of names) {
@@ -90,9 +89,12 @@ export class FlowsStack extends Stack {
     this.flowPhase = flowPhase;
     this.connectionBatch = connectionBatch;
 
+    const uploads = data.uploadsBucketIn(this);
+    const table = data.tableIn(this);
+    this.uploads = uploads;
     for (const fn of [flowPhase, connectionBatch]) {
-      data.table.grantReadWriteData(fn);
-      data.bucket.grantReadWrite(fn);
+      table.grantReadWriteData(fn);
+      uploads.grantReadWrite(fn);
       data.llmSecret.grantRead(fn);
       fn.addToRolePolicy(tenantVending(data));
     }
@@ -106,7 +108,7 @@ export class FlowsStack extends Stack {
     const substitutions: Record<string, string> = {
       FlowPhaseFunctionArn: flowPhase.functionArn,
       ConnectionBatchFunctionArn: connectionBatch.functionArn,
-      UploadsBucketName: data.bucket.bucketName,
+      UploadsBucketName: data.uploadsBucketName,
     };
     const invokable: Record<string, IFunction> = {
       FlowPhaseFunctionArn: flowPhase,
@@ -138,17 +140,13 @@ export class FlowsStack extends Stack {
       vendsTenantCredentials: true,
     }).fn;
     s3Upload.configureAsyncInvoke({ onFailure: new SqsDestination(this.uploadDlq), retryAttempts: 2 });
-    data.table.grantReadWriteData(s3Upload);
-    data.bucket.grantRead(s3Upload);
+    table.grantReadWriteData(s3Upload);
+    uploads.grantRead(s3Upload);
     s3Upload.addToRolePolicy(tenantVending(data));
     s3Upload.addToRolePolicy(
       new PolicyStatement({ actions: ['states:StartExecution'], resources: Object.values(this.stateMachineArns) }),
     );
     // The bucket is referenced, not owned, so the notification lives in this stack (no cycle with data).
-    const uploads = Bucket.fromBucketAttributes(this, 'UploadsRef', {
-      bucketArn: data.bucket.bucketArn,
-      encryptionKey: data.key,
-    });
     s3Upload.addEventSource(
       new S3EventSourceV2(uploads, { events: [EventType.OBJECT_CREATED], filters: [{ prefix: 't/' }] }),
     );
@@ -191,9 +189,8 @@ export class FlowsStack extends Stack {
 
   /** A Distributed Map reads the CSV, writes its results and starts child executions of itself. */
   private grantDistributedMap(role: Role, name: string, flowType: string): void {
-    const { data } = this;
-    data.bucket.grantRead(role, 't/*');
-    data.bucket.grantPut(role, 't/*');
+    this.uploads.grantRead(role, 't/*');
+    this.uploads.grantPut(role, 't/*');
     const executions = this.formatArn({
       service: 'states',
       resource: 'execution',

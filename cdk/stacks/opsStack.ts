@@ -47,8 +47,8 @@ export class OpsStack extends Stack {
       description: 'Scheduled check: table and bucket reachable, LLM key configured',
       serviceName: 'health-check',
       environment: {
-        MODERNIZE_TABLE: data.table.tableName,
-        MODERNIZE_BUCKET: data.bucket.bucketName,
+        MODERNIZE_TABLE: data.tableName,
+        MODERNIZE_BUCKET: data.uploadsBucketName,
         MODERNIZE_LLM_SECRET_ARN: data.llmSecret.secretArn,
       },
       memorySize: 256,
@@ -56,9 +56,9 @@ export class OpsStack extends Stack {
       reservedConcurrentExecutions: 2,
     }).fn;
     healthCheck.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [data.table.tableArn] }),
+      new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [data.tableIn(this).tableArn] }),
     );
-    healthCheck.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [data.bucket.bucketArn] }));
+    healthCheck.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [data.uploadsBucketIn(this).bucketArn] }));
     this.healthCheck = healthCheck;
     new Schedule(this, 'HealthSchedule', {
       description: 'Platform health check',

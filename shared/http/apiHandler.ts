@@ -124,11 +124,24 @@ function errorReply(error: unknown): APIGatewayProxyResult {
 }
 
 function reply(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+  const merged = { ...JSON_HEADERS, ...lowerCaseStrings(headers) };
+  if (body instanceof Uint8Array) {
+    return {
+      statusCode: status,
+      headers: merged,
+      body: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
   return {
     statusCode: status,
-    headers: { ...JSON_HEADERS, ...headers },
+    headers: merged,
     body: body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
   };
+}
+
+function lowerCaseStrings(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 function lowerCaseKeys(headers: Record<string, string | undefined>): Record<string, string | undefined> {

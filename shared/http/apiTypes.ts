@@ -19,6 +19,11 @@ export interface RouteContext<B = unknown> {
   readonly rawBody: Buffer;
 }
 
+/**
+ * What a handler returns. A plain value is sent as JSON. A string with a `content-type` header
+ * is sent as that text (HTML, CSV); a `Uint8Array` is binary (e.g. XLSX) and travels base64-encoded,
+ * as API Gateway proxy integrations expect (`isBase64Encoded`).
+ */
 export interface RouteResult {
   readonly status: number;
   readonly body?: unknown;
@@ -36,5 +41,9 @@ export interface Route<S extends z.ZodType = z.ZodType> {
   readonly body?: S;
   /** True when the body is a raw file rather than JSON. */
   readonly rawBody?: boolean;
+  /** Media types of a successful response other than JSON (documents the route in OpenAPI). */
+  readonly produces?: readonly string[];
+  /** Query parameters the route reads, name -> description (documents the route in OpenAPI). */
+  readonly query?: Readonly<Record<string, string>>;
   readonly handler: (ctx: RouteContext<z.infer<S>>) => Promise<RouteResult>;
 }

@@ -30,7 +30,15 @@ import { openUpload } from '#import/index.ts';
 import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
 import { objectKeys } from '#ports/objectStore.ts';
 import { checkEngagementAccess } from '#security/rbac.ts';
+import { toCsv } from '../reports/csv.ts';
+import { loadEngagementData } from '../reports/engagementData.ts';
+import { EXPORT_DATASETS, type ExportDataset, exportTable } from '../reports/exportTables.ts';
+import { renderEngagementReport } from '../reports/reportHtml.ts';
+import { storeReport } from '../reports/reportLink.ts';
+import { toXlsx } from '../reports/xlsx.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
+import { withSamples } from './mappingReview.ts';
+import { buildOpenApiDocument } from './openapi.ts';
 
 const PRESIGN_SECONDS = 900;
 
@@ -56,6 +64,18 @@ function engagementParam(ctx: RouteContext): string {
 }
 
 const orchestrator = (ctx: RouteContext) => new FlowOrchestrator(ctx.services);
+
+/** A flow's mappings as the review screen shows them, with sample values. */
+async function reviewOf(ctx: RouteContext) {
+  const flow = await visibleFlow(ctx);
+  return withSamples(ctx.services, ctx.caller, flow, await flowMappings(ctx.services, ctx.caller, flow));
+}
+
+const EXPORT_FILE = new RegExp(`^(${EXPORT_DATASETS.join('|')})\\.(csv|xlsx)$`);
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The OpenAPI document, built once from the route table on first request. */
+let openApiDocument: Record<string, unknown> | undefined;
 
 export const routes: Route[] = [
   {
@@ -124,6 +144,10 @@ export const routes: Route[] = [
     permission: 'upload',
     summary: 'Uploads a file in the request body and starts discovery (query: asOf, autoApprove).',
     rawBody: true,
+    query: {
+      asOf: 'YYYY-MM-DD the tech-debt analysis judges support status against (default today)',
+      autoApprove: '"true" continues past mapping review',
+    },
     handler: async (ctx) => {
       const engagementId = engagementParam(ctx);
       const asOf = ctx.query.asOf;
@@ -166,6 +190,7 @@ export const routes: Route[] = [
     path: '/engagements/{engagementId}/flows',
     permission: 'read',
     summary: "The engagement's flows (query: status, flowType).",
+    query: { status: 'flow status filter', flowType: 'discovery or assessment' },
     handler: async (ctx) => {
       const status = ctx.query.status;
       if (status !== undefined && !FLOW_STATUSES.includes(status as never))
@@ -250,11 +275,9 @@ export const routes: Route[] = [
     method: 'GET',
     path: '/flows/{flowId}/mappings',
     permission: 'read',
-    summary: "A flow's field mappings with confidence and method.",
-    handler: async (ctx) => ({
-      status: 200,
-      body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)),
-    }),
+    summary:
+      "A flow's field mappings with confidence, method and each column's sample values, plus the allowed targets.",
+    handler: async (ctx) => ({ status: 200, body: await reviewOf(ctx) }),
   },
   {
     method: 'PUT',
@@ -270,7 +293,7 @@ export const routes: Route[] = [
         source: body.source,
         target: parseTarget(body.target),
       });
-      return { status: 200, body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)) };
+      return { status: 200, body: await reviewOf(ctx) };
     },
   },
   {
@@ -283,7 +306,7 @@ export const routes: Route[] = [
       const flow = await visibleFlow(ctx);
       const { source } = ctx.body as { source: string };
       await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, { source, target: null, reject: true });
-      return { status: 200, body: await flowMappings(ctx.services, ctx.caller, await visibleFlow(ctx)) };
+      return { status: 200, body: await reviewOf(ctx) };
     },
   },
   {
@@ -305,6 +328,13 @@ export const routes: Route[] = [
     permission: 'read',
     summary:
       'Inventory (query: assetType, application, environment, techDebt=eol|eol_soon|supported|unknown, q).',
+    query: {
+      assetType: 'asset type',
+      application: 'application name',
+      environment: 'environment',
+      techDebt: 'eol | eol_soon | supported | unknown',
+      q: 'text in name, host name or IP address',
+    },
     handler: async (ctx) => {
       const { assetType, application, environment, techDebt, q } = ctx.query;
       const needle = q?.toLowerCase();
@@ -424,6 +454,67 @@ export const routes: Route[] = [
     handler: async (ctx) => {
       const doc = await latestAssessment(ctx.services, ctx.caller, engagementParam(ctx));
       return { status: 200, body: { ...doc.waves, totals: doc.totals } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/report',
+    permission: 'read',
+    summary:
+      'The engagement report as one self-contained HTML file; with ?format=url it is stored under the engagement and a presigned link returned.',
+    produces: ['text/html', 'application/json'],
+    query: { format: '"url" returns {url} to the stored report instead of the HTML' },
+    handler: async (ctx) => {
+      const engagementId = engagementParam(ctx);
+      const format = ctx.query.format;
+      if (format !== undefined && format !== 'url' && format !== 'html')
+        throw new BadInputError('format must be html or url');
+      const data = await loadEngagementData(ctx.services, ctx.caller, engagementId);
+      const html = renderEngagementReport(data);
+      if (format === 'url')
+        return {
+          status: 200,
+          body: await storeReport(ctx.services, ctx.caller, engagementId, html, data.generatedAt),
+        };
+      return { status: 200, body: html, headers: { 'content-type': 'text/html; charset=utf-8' } };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/engagements/{engagementId}/exports/{fileName}',
+    permission: 'read',
+    summary:
+      'Exports a dataset as a spreadsheet: fileName is inventory|dependencies|recommendations|waves followed by .csv or .xlsx.',
+    produces: ['text/csv', XLSX_TYPE],
+    handler: async (ctx) => {
+      const engagementId = engagementParam(ctx);
+      const m = EXPORT_FILE.exec(ctx.params.fileName ?? '');
+      if (!m) throw new NotFoundError(`export ${String(ctx.params.fileName).slice(0, 60)}`);
+      const dataset = m[1] as ExportDataset;
+      const format = m[2] as 'csv' | 'xlsx';
+      const table = exportTable(dataset, await loadEngagementData(ctx.services, ctx.caller, engagementId));
+      const disposition = `attachment; filename="${engagementId}-${dataset}.${format}"`;
+      return format === 'csv'
+        ? {
+            status: 200,
+            body: toCsv(table),
+            headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition },
+          }
+        : {
+            status: 200,
+            body: await toXlsx([table]),
+            headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition },
+          };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    permission: 'public',
+    summary: 'This API described as OpenAPI 3.1, generated from the route table and its schemas.',
+    handler: async () => {
+      openApiDocument ??= buildOpenApiDocument(routes);
+      return { status: 200, body: openApiDocument };
     },
   },
 ];

@@ -7,7 +7,7 @@ import { ASSET_FIELDS, type CanonicalField, CONNECTION_FIELDS } from '#domain/as
 import type { ColumnProfile, FieldMapping } from '#domain/tableTypes.ts';
 import { normalizeEnvironment } from './environment.ts';
 import { isNullIp, isNullMac, normaliseFqdn, normaliseIp, normaliseMac } from './network.ts';
-import { gigabytesPerUnit, splitNumber, tidy } from './numbers.ts';
+import { gigabytesPerSuffix, gigabytesPerUnit, splitNumber, tidy } from './numbers.ts';
 import { appendList, type CellConverter, type FieldValue, reject, setScalar } from './rowState.ts';
 import {
   detectSlashDateOrder,
@@ -23,20 +23,6 @@ const TAG_SPLIT = /[,;|]+/;
 const NAME_SPLIT = /[\s,;|]+/;
 const CACHE_LIMIT = 4096;
 
-const SIZE_FACTORS: Readonly<Record<string, number>> = {
-  b: 1 / 1024 ** 3,
-  bytes: 1 / 1024 ** 3,
-  kb: 1 / 1024 ** 2,
-  kib: 1 / 1024 ** 2,
-  mb: 1 / 1024,
-  mib: 1 / 1024,
-  gb: 1,
-  gib: 1,
-  tb: 1024,
-  tib: 1024,
-  pb: 1024 ** 2,
-  pib: 1024 ** 2,
-};
 const BYTE_FACTORS: Readonly<Record<string, number>> = {
   b: 1,
   bytes: 1,
@@ -150,7 +136,7 @@ function sizeConverter(field: CanonicalField, header: string, mapping: FieldMapp
   return (text, state) => {
     const parsed = splitNumber(text);
     let factor: number | undefined = columnFactor;
-    if (parsed !== null && parsed.suffix !== '') factor = SIZE_FACTORS[parsed.suffix.split(' ')[0] ?? ''];
+    if (parsed !== null && parsed.suffix !== '') factor = gigabytesPerSuffix(parsed.suffix);
     if (parsed === null || parsed.value < 0 || factor === undefined) {
       reject(state, field, text, 'size', header, text);
       return;
@@ -233,7 +219,7 @@ function mapped(field: CanonicalField, header: string, fn: (text: string) => Fie
   return (text, state) => setScalar(state, field, convert(text), header, text);
 }
 
-/** Builds the converter of one mapped column, or null when the target is handled after the row (OS). */
+/** Builds the converter of one mapped column (OS columns only collect raw text: the OS is parsed once per row, after all cells). */
 export function buildConverter(
   column: ColumnProfile,
   mapping: FieldMapping,

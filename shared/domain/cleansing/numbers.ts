@@ -84,6 +84,12 @@ const GB_PER_UNIT: Readonly<Record<string, number>> = {
   pib: 1024 ** 2,
 };
 
+/** GB per unit written after a number ("512MB", "16 GiB", "2T", "16 GB RAM"), or undefined for other words. */
+export function gigabytesPerSuffix(suffix: string): number | undefined {
+  const space = suffix.indexOf(' ');
+  return GB_PER_UNIT[space < 0 ? suffix : suffix.slice(0, space)];
+}
+
 /** GB per unit for a mapping's declared unit. */
 export function gigabytesPerUnit(unit: SizeUnit | undefined): number {
   return unit === undefined ? 1 : (GB_PER_UNIT[unit.toLowerCase()] ?? 1);
@@ -102,7 +108,7 @@ export function parseSize(raw: string, unit: SizeUnit | undefined): number | nul
   let factor: number;
   if (parsed.suffix === '') factor = gigabytesPerUnit(unit);
   else {
-    const inline = GB_PER_UNIT[parsed.suffix];
+    const inline = gigabytesPerSuffix(parsed.suffix);
     if (inline === undefined) return null;
     factor = inline;
   }

@@ -62,6 +62,7 @@ function windowsServer(match: RegExpExecArray, text: string): { product: string;
   const sac = match[4];
   if (year === null) return { product: 'Windows Server', version: sac ? sac.toUpperCase() : null };
   const after = text.slice(match.index + match[0].length);
+  if (year === '2000' && /professional/i.test(after)) return { product: 'Windows', version: '2000' };
   if (AMBIGUOUS_SET.test(after)) return { product: 'Windows Server', version: null };
   return { product: 'Windows Server', version: match[3] ? `${year} R2` : year };
 }
@@ -107,7 +108,7 @@ function numbered(product: string, group = 1) {
 const RULES: readonly Rule[] = [
   {
     pattern:
-      /\b(?:microsoft\s+)?(?:windows|win|w)[\s_-]*(?:server[\s_,-]*)?(?:(20(?:00|03|08|12|16|19|22|25))|(2k(?:0|3|8|12|16|19|22|25)?))[\s_-]*(r2)?(?![0-9])()/i,
+      /\b(?:microsoft\s+)?(?:windows|win|ws|w)[\s_-]*(?:(?:server|srv|svr)[\s_,-]*)?(?:(20(?:00|03|08|12|16|19|22|25))|(2k(?:0|3|8|12|16|19|22|25)?))[\s_-]*(r2)?(?![0-9])()/i,
     family: 'windows',
     build: windowsServer,
   },
@@ -285,7 +286,10 @@ function editionOf(family: Family, product: string | null, text: string): string
     .replace(/\b(Ltsc|Ltsb|Iot)\b/g, (w) => w.toUpperCase());
 }
 
-function parseText(text: string): ParsedOs {
+const TRADEMARKS = /\((?:r|tm)\)|[®™]/gi;
+
+function parseText(original: string): ParsedOs {
+  const text = original.replace(TRADEMARKS, '');
   for (const rule of RULES) {
     const match = rule.pattern.exec(text);
     if (!match) continue;
@@ -296,7 +300,7 @@ function parseText(text: string): ParsedOs {
       family: rule.family,
       edition: editionOf(rule.family, product, text),
       architecture: architectureOf(text),
-      raw: text,
+      raw: original,
     };
   }
   return {
@@ -305,7 +309,7 @@ function parseText(text: string): ParsedOs {
     family: null,
     edition: null,
     architecture: architectureOf(text),
-    raw: text,
+    raw: original,
   };
 }
 

@@ -2,7 +2,7 @@
  * Identity of an asset: normalised identifiers used to deduplicate rows and uploads, the rules that tell a
  * unique identifier from a shared or placeholder one, and the deterministic asset id derived from them.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The tenant-independent identifiers of an asset. */
 export interface AssetIdentity {
@@ -16,21 +16,67 @@ export interface AssetIdentity {
 
 /** Short, stable hex digest of a text (sha256 prefix): ids and move-group ids derive from it. */
 export function shortHash(text: string, length = 16): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
+  return hash('sha256', text, 'hex').slice(0, length);
 }
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+const DOT = 46;
+const COLON = 58;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * True for four dot-separated groups of one to three ASCII digits (`/^\d{1,3}(\.\d{1,3}){3}$/`), checked
+ * by character codes: identity checks run several times per imported row.
+ */
+function isDottedQuad(value: string): boolean {
+  const length = value.length;
+  if (length < 7 || length > 15) return false;
+  let dots = 0;
+  let digits = 0;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if (isDigit(code)) {
+      if (++digits > 3) return false;
+    } else if (code === DOT) {
+      if (digits === 0 || ++dots > 3) return false;
+      digits = 0;
+    } else return false;
+  }
+  return dots === 3 && digits > 0;
+}
+
+/** True when every character is a hex digit, a colon or a dot (`/^[0-9a-f:.]+$/i` for a non-empty value). */
+function isHexColonText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i) | 0x20;
+    if (!(isDigit(code) || (code >= 97 && code <= 102) || code === COLON || code === (DOT | 0x20)))
+      return false;
+  }
+  return value.length > 0;
+}
 
 /** True for a dotted IPv4 or a colon IPv6 literal (so an IP is never mistaken for an FQDN). */
 export function looksLikeIp(value: string): boolean {
-  return IPV4.test(value) || (value.includes(':') && /^[0-9a-f:.]+$/i.test(value));
+  return isDottedQuad(value) || (value.includes(':') && isHexColonText(value));
+}
+
+/** True when a dotted quad has an octet with a leading zero followed by a digit (`010.0.0.1`). */
+function hasLeadingZeroOctet(quad: string): boolean {
+  for (let i = 0; i < quad.length - 1; i++) {
+    if (quad.charCodeAt(i) === 48 && (i === 0 || quad.charCodeAt(i - 1) === DOT)) {
+      if (isDigit(quad.charCodeAt(i + 1))) return true;
+    }
+  }
+  return false;
 }
 
 /** Canonical text of an IP: trimmed, lower-case, IPv4 octets without leading zeros, IPv6 zone dropped. */
 export function normaliseIp(value: string): string {
   const ip = value.trim().toLowerCase();
-  if (IPV4.test(ip)) {
-    if (!/(^|\.)0\d/.test(ip)) return ip;
+  if (isDottedQuad(ip)) {
+    if (!hasLeadingZeroOctet(ip)) return ip;
     return ip
       .split('.')
       .map((octet) => String(Number(octet)))
@@ -40,13 +86,25 @@ export function normaliseIp(value: string): string {
   return zone >= 0 ? ip.slice(0, zone) : ip;
 }
 
+/** The value of the dotted quad's octet starting at `from` (up to three digits). */
+function octetAt(quad: string, from: number): number {
+  let value = 0;
+  for (let i = from; i < quad.length; i++) {
+    const code = quad.charCodeAt(i);
+    if (code === DOT) break;
+    value = value * 10 + (code - 48);
+  }
+  return value;
+}
+
 /**
  * True when an IP cannot identify one asset: loopback, unspecified, link-local, broadcast or multicast
  * addresses are shared by every host (many assets report 127.0.0.1), so they never merge two rows.
  */
 export function isSharedIp(ip: string): boolean {
-  if (IPV4.test(ip)) {
-    const [a = 0, b = 0] = ip.split('.').map(Number);
+  if (isDottedQuad(ip)) {
+    const a = octetAt(ip, 0);
+    const b = octetAt(ip, ip.indexOf('.') + 1);
     return a === 127 || a === 0 || (a === 169 && b === 254) || a >= 224 || ip === '255.255.255.255';
   }
   return ip === '::1' || ip === '::' || ip.startsWith('fe80:') || ip.startsWith('ff');

@@ -40,7 +40,8 @@ function connectionFields(): FieldVocabulary[] {
       field(
         ip,
         'ip',
-        { [`${dir} ip`]: 0.95, [`${dir} ip address`]: 0.95, [`${dir} address`]: 0.88, [dir]: 0.6 },
+        // Zeek-style logs write an endpoint's address as "<end>_h" ("id.orig_h").
+        { [`${dir} ip`]: 0.95, [`${dir} ip address`]: 0.95, [`${dir} address`]: 0.88, [dir]: 0.6, [`${dir} h`]: 0.8 },
         'address v4',
         `${endpointNot} port mac`,
       ),
@@ -49,6 +50,8 @@ function connectionFields(): FieldVocabulary[] {
         'port',
         {
           [`${dir} port`]: 0.95,
+          // ... and its port as "<end>_p" ("id.resp_p").
+          [`${dir} p`]: 0.85,
           ...(dir === 'destination' ? { port: 0.65, 'service port': 0.8, 'listening port': 0.85 } : {}),
         },
         'count tcp udp',
@@ -60,7 +63,8 @@ function connectionFields(): FieldVocabulary[] {
         {
           [`${dir} application`]: 0.95,
           [`${dir} service`]: 0.75,
-          ...(dir === 'destination' ? { application: 0.6 } : {}),
+          // A connection log's lone "service" names what the server side offers (http, dns, ldap).
+          ...(dir === 'destination' ? { application: 0.6, service: 0.6 } : {}),
         },
         'name',
         `${endpointNot} owner`,
@@ -72,7 +76,10 @@ function connectionFields(): FieldVocabulary[] {
           [`${dir} process`]: 0.95,
           [`${dir} process name`]: 0.95,
           [`${dir} executable`]: 0.9,
-          ...(dir === 'source' ? { process: 0.7, 'process name': 0.72 } : {}),
+          // Endpoint event logs (Sysmon) name the connecting process by its executable "Image".
+          ...(dir === 'source'
+            ? { process: 0.7, 'process name': 0.72, image: 0.62, 'process image': 0.75, executable: 0.65 }
+            : {}),
         },
         'name path',
         `${endpointNot} owner user assigned`,
@@ -100,6 +107,9 @@ function connectionFields(): FieldVocabulary[] {
         hits: 0.75,
         flows: 0.75,
         'flow count': 0.9,
+        'link established': 0.85,
+        'connection established': 0.9,
+        established: 0.65,
       },
       'total count avg',
       'port ip state id type byte bytes packet packets time date',
@@ -129,7 +139,7 @@ function connectionFields(): FieldVocabulary[] {
         'date time': 0.9,
         observed: 0.7,
       },
-      'start event utc local collected',
+      'start event utc local collected generated recorded logged',
       'zone offset agent creation created duration elapsed wait',
     ),
   );

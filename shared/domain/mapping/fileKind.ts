@@ -40,7 +40,9 @@ export function detectKind(
   let ipColumns = 0;
   for (const column of columns) {
     const tokens = new Set(column.analysis.tokens);
-    const endpoint = [...tokens].some((t) => ENDPOINT.has(t)) || tokens.size === 1;
+    // A directional column holding addresses names an endpoint whatever its abbreviation ("orig_h").
+    const endpoint =
+      [...tokens].some((t) => ENDPOINT.has(t)) || tokens.size === 1 || column.values.ip >= 0.8;
     if (tokens.has('source') && endpoint) source++;
     if ((tokens.has('destination') || tokens.has('target')) && endpoint) destination++;
     if (tokens.has('port')) ports++;

@@ -22,6 +22,11 @@ export interface HeaderAnalysis {
   readonly required: boolean;
   /** True when a standalone number enumerates one of several ("Disk 1 size", "Network #2"). */
   readonly ordinal: boolean;
+  /**
+   * Other readings of a hierarchical header ("Summary|Runtime|Power State", "properties.osType",
+   * "mgn:app:name"): its meaningful tail, without namespace segments. Empty for flat headers.
+   */
+  readonly views: ReadonlyArray<readonly string[]>;
 }
 
 const SIZE_UNITS: Record<string, SizeUnit> = {
@@ -195,6 +200,14 @@ const CANONICAL: Record<string, string> = {
   hypervisors: 'hypervisor',
   virtualisation: 'virtualization',
   esxi: 'esx',
+  organisation: 'organization',
+  organizations: 'organization',
+  ts: 'timestamp',
+  links: 'link',
+  orig: 'source',
+  originator: 'source',
+  resp: 'destination',
+  responder: 'destination',
 };
 
 /** Words carrying no meaning for matching. */
@@ -215,7 +228,7 @@ const STOP_WORDS = new Set([
 
 /** Tokens that are whole words even though case-splitting would cut them ("VMware", "IPv4", "vCPU"). */
 const PROTECTED =
-  /(vmware|vcenter|vcpus?|vram|vsan|vmotion|vnic|ipv[46]|esxi|smbios|numcpu|vinfo|vhost|netbios|mhz|ghz|[mgk]bps)/gi;
+  /(vmware|vcenter|vsphere|vcpus?|vram|vsan|vmotion|vnic|ipv[46]|esxi|smbios|numcpu|vinfo|vhost|netbios|mhz|ghz|[mgk]bps)/gi;
 
 function splitWords(header: string): { words: string[]; bracketed: string[]; required: boolean } {
   const required = /^\s*\*/.test(header) || /\*\s*$/.test(header);
@@ -332,7 +345,97 @@ export function analyzeHeader(header: string): HeaderAnalysis {
     } else qualifiers.push(w);
   }
   const tokens = foldTokens(content);
-  return { raw: header, words: numbered, tokens, unit, qualifiers, required, ordinal };
+  const views = hierarchicalViews(header, tokens);
+  return { raw: header, words: numbered, tokens, unit, qualifiers, required, ordinal, views };
+}
+
+/**
+ * Separators of hierarchical headers: metric paths ("CPU|Usage (%)"), namespaced tags
+ * ("mgn:app:name", "builtin:host.cpu.usage") and flattened JSON keys ("properties.osType").
+ * A slash is not one: "Read/Write" and "Used/Total" are pairs, not paths.
+ */
+const HIERARCHY = /\||:|(?<=[A-Za-z])\.(?=[A-Za-z])/;
+/** Whole segments that only say where a value sits in a document, not what it is. */
+const NAMESPACE = new Set([
+  'properties',
+  'property',
+  'custom',
+  'attributes',
+  'attribute',
+  'fields',
+  'field',
+  'summary',
+  'builtin',
+  'metadata',
+  'data',
+  'extension',
+  'details',
+  'info',
+  'values',
+]);
+/** Tokens that qualify a noun without naming one: a tail made only of these needs its parent segment. */
+const GENERIC = new Set([
+  'name',
+  'id',
+  'uuid',
+  'type',
+  'version',
+  'status',
+  'state',
+  'size',
+  'count',
+  'value',
+  'util',
+  'pct',
+  '%',
+  'avg',
+  'max',
+  'min',
+  'total',
+  'used',
+  'free',
+  'rate',
+  'description',
+  'label',
+  'code',
+  'key',
+  'list',
+  'virtual',
+  'machine',
+  'server',
+  'vm',
+  'asset',
+  'device',
+  'guest',
+  'current',
+  'configured',
+  'allocated',
+  'actual',
+  'instance',
+  'mbps',
+  'kbps',
+  'gbps',
+]);
+
+/**
+ * The reading of a hierarchical header by its tail: the last segment names the
+ * column, earlier segments are context that only counts when the tail alone is
+ * generic ("CPU|Usage (%)" is CPU usage; "Summary|Guest OS|Hostname" is a host name;
+ * "mgn:app:name" is the application name, not the asset name).
+ */
+function hierarchicalViews(header: string, fullTokens: readonly string[]): string[][] {
+  const segments = header.split(HIERARCHY).filter((s) => s.trim().length > 0);
+  if (segments.length < 2) return [];
+  const meaningful = segments
+    .map((s) => analyzeHeader(s).tokens)
+    .filter((t) => t.length > 0 && !t.every((w) => NAMESPACE.has(w)));
+  let tail: string[] = [];
+  for (let i = meaningful.length - 1; i >= 0; i--) {
+    tail = [...(meaningful[i] as string[]), ...tail];
+    if (tail.some((t) => !GENERIC.has(t))) break;
+  }
+  if (tail.length === 0 || tail.join(' ') === fullTokens.join(' ')) return [];
+  return [tail];
 }
 
 /** Fold multi-word synonyms and single-word synonyms, drop stop words. */

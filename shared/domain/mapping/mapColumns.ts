@@ -63,9 +63,12 @@ export function mapColumns(
     kind === 'assets' ? ASSET_FIELD_NAMES : CONNECTION_FIELD_NAMES,
   );
 
+  const directional = kind === 'connections' && analysed.some((c) => recordsDirection(c.analysis, c.profile));
   const prepared: Column[] = analysed.map(({ profile, analysis, values }, position) => {
     const rejected = rules.rejections.get(analysis.words.join(' '));
-    const candidates = scoreColumn(analysis, values, vocabulary, kind).filter((c) => !rejected?.has(c.field));
+    const candidates = scoreColumn(analysis, values, vocabulary, kind).filter(
+      (c) => !rejected?.has(c.field) && !(directional && undirectedEndpoint(analysis, c.field)),
+    );
     return { profile, position, analysis, values, candidates };
   });
 
@@ -135,6 +138,28 @@ export function mapColumns(
     return base;
   });
   return { kind, mappings };
+}
+
+const ENDPOINT_FIELD = /^(source|destination)(Host|Ip|Port|Application|Process)$/;
+const DIRECTION_VALUES = /^(in|out|inbound|outbound|ingress|egress|incoming|outgoing)$/i;
+
+/** A "Direction" column (inbound/outbound): the file records each connection from the monitored machine's side. */
+function recordsDirection(a: HeaderAnalysis, profile: ColumnProfile): boolean {
+  if (!a.tokens.includes('direction')) return false;
+  const filled = profile.samples.map((s) => String(s).trim()).filter((s) => s.length > 0);
+  return filled.length > 0 && filled.every((s) => DIRECTION_VALUES.test(s));
+}
+
+/**
+ * In a file that records direction, a column naming no end ("Computer", "ProcessName")
+ * is the local end, which is the source of outbound rows and the destination of
+ * inbound ones: it is neither field.
+ */
+function undirectedEndpoint(a: HeaderAnalysis, field: CanonicalField): boolean {
+  if (!ENDPOINT_FIELD.test(field)) return false;
+  const named = (tokens: readonly string[]) =>
+    tokens.some((t) => t === 'source' || t === 'destination' || t === 'target');
+  return !named(a.tokens) && !a.views.some(named);
 }
 
 /** Lower the confidence when another field was nearly as likely for the same column. */

@@ -25,9 +25,21 @@ interface HeaderMatch {
   readonly coverage: number;
 }
 
-/** Score of the best pattern of one field against a header, or undefined when none applies. */
+/** Score of the best pattern of one field against a header or any of its readings, or undefined. */
 export function matchHeader(a: HeaderAnalysis, vocab: FieldVocabulary): HeaderMatch | undefined {
-  const tokens = a.tokens;
+  let best = matchTokens(a.tokens, a, vocab);
+  for (const view of a.views) {
+    const m = matchTokens(view, a, vocab);
+    if (m && (!best || m.score > best.score)) best = m;
+  }
+  return best;
+}
+
+function matchTokens(
+  tokens: readonly string[],
+  a: HeaderAnalysis,
+  vocab: FieldVocabulary,
+): HeaderMatch | undefined {
   if (tokens.length === 0 || !tokens.some((t) => vocab.anchors.has(t))) return undefined;
   if (tokens.some((t) => vocab.negatives.has(t))) return undefined;
   const present = new Set(tokens);

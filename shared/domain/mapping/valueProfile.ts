@@ -54,10 +54,11 @@ const VIRTUALIZATION =
   /^(vmware|vmware esxi?|vsphere|hyper-?v|microsoft hyper-?v|kvm|xen|xenserver|citrix xenserver|nutanix|ahv|physical|bare ?metal|openstack|ovirt|rhev|proxmox|oracle vm|virtualbox|none)$/i;
 const VERSION = /^v?\d+(\.\d+){0,3}([ -]?(sp\d|r\d|update \d+|lts|build[ -]?\d+|\(.*\)))*$/i;
 
-/** Splits a cell that holds several values ("10.0.0.1; 10.0.0.2"). */
+/** Splits a cell that holds several values ("10.0.0.1; 10.0.0.2", a JSON list "[10.0.0.1, fe80::1]"). */
 function parts(value: string): string[] {
   return value
-    .split(/[;,\s]+/)
+    .replace(/^\s*\[(.*)\]\s*$/, '$1')
+    .split(/[;,\s"']+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
@@ -136,7 +137,8 @@ export function judgeValues(expect: ValueExpectation, v: ValueStats): ValueVerdi
       // Short names confirm; FQDNs are possible host names but say "fqdn" more loudly.
       return v.hostname >= 0.7 ? 'confirm' : 'neutral';
     case 'name':
-      return numericOk || looksBoolean(v) || v.ip >= 0.8 ? 'conflict' : 'neutral';
+      // Operating system names ("Caption" of a WMI OS class) are not asset names.
+      return numericOk || looksBoolean(v) || v.ip >= 0.8 || v.os >= 0.7 ? 'conflict' : 'neutral';
     case 'id':
       if (looksBoolean(v) || v.date >= 0.8) return 'conflict';
       return v.uuid >= 0.8 ? 'confirm' : 'neutral';
@@ -169,7 +171,9 @@ export function judgeValues(expect: ValueExpectation, v: ValueStats): ValueVerdi
     case 'environment':
       return v.environment >= 0.6 ? 'confirm' : numericOk || looksBoolean(v) ? 'conflict' : 'neutral';
     case 'assetType':
-      return v.assetType >= 0.6 ? 'confirm' : numericOk || looksBoolean(v) ? 'conflict' : 'neutral';
+      if (v.assetType >= 0.6) return 'confirm';
+      // A "type" column holding operating system names ("Windows 2019 Server") is the OS, not a class.
+      return numericOk || looksBoolean(v) || v.os >= 0.7 ? 'conflict' : 'neutral';
     case 'virtualization':
       return v.virtualization >= 0.6 ? 'confirm' : numericOk || looksBoolean(v) ? 'conflict' : 'neutral';
     case 'number':

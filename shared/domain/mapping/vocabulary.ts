@@ -54,9 +54,13 @@ export interface FieldVocabulary {
   readonly anchors: ReadonlySet<string>;
 }
 
-/** Modifiers that never change what a column is about. */
+/**
+ * Modifiers that never change what a column is about, including product names
+ * tools prefix their own columns with ("Tanium Client IP Address", "vSphere Tag").
+ */
 export const BENIGN: ReadonlySet<string> = words(
-  'server vm machine asset device guest virtual total primary current configured allocated assigned actual ci node instance main vmware',
+  'server vm machine asset device computer guest virtual total primary current configured allocated assigned actual ci node instance main ' +
+    'vmware vsphere tanium dynatrace solarwinds orion azure aws nutanix servicenow lansweeper qualys flexera sccm mecm movere cloudamize turbonomic device42',
 );
 
 /** A set of space-separated words (keeps the vocabulary compact and readable). */

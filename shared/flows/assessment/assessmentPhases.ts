@@ -10,6 +10,7 @@ import {
   type RiskFactor,
   recommendEngagement,
 } from '#domain/assessment/index.ts';
+import { reviewRisks, reviewStrategies } from '#agents/phaseAgents.ts';
 import { readPhaseOutput } from '../discovery/phaseOutputs.ts';
 import type { PhaseContext, PhaseOutcome } from '../flowRegistry.ts';
 import { assessmentDocKey, loadAssessmentInputs } from './assessmentInputs.ts';
@@ -26,6 +27,8 @@ export async function sixrStrategy(ctx: PhaseContext): Promise<PhaseOutcome> {
       decisionHistory: inputs.decisionHistory,
     },
   );
+  const apps = groupApplications(inputs.assets, inputs.edges, inputs.moveGroups);
+  const agents = await reviewStrategies(ctx, recommended, apps, inputs.criteria);
   const counts: Record<string, number> = {};
   for (const a of recommended.applications)
     counts[a.primary_recommendation] = (counts[a.primary_recommendation] ?? 0) + 1;
@@ -36,8 +39,10 @@ export async function sixrStrategy(ctx: PhaseContext): Promise<PhaseOutcome> {
       overridden: recommended.applications.filter((a) => a.overridden).length,
       byStrategy: counts,
       method: 'rules',
+      review: agents.review.method,
     },
-    output: recommended,
+    output: { ...recommended, review: agents.review },
+    notes: agents.notes,
   };
 }
 
@@ -68,13 +73,16 @@ export async function riskAssessment(ctx: PhaseContext): Promise<PhaseOutcome> {
       register.byCategory[r.category] = (register.byCategory[r.category] ?? 0) + 1;
     }
   }
+  const agents = await reviewRisks(ctx, register, recommended, [...apps.values()]);
   return {
     summary: {
       applications: register.applications.length,
       bySeverity: register.bySeverity,
       complianceFindings: register.applications.reduce((n, a) => n + a.compliance.length, 0),
+      review: agents.review.method,
     },
-    output: register,
+    output: { ...register, review: agents.review },
+    notes: agents.notes,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * dependency_analysis and tech_debt_analysis over the engagement's whole inventory.
  */
+import { reviewDependencies } from '#agents/phaseAgents.ts';
 import type { Asset } from '#domain/assetSchema.ts';
 import { buildDependencyGraph, type ConnectionInput } from '#domain/dependencies/index.ts';
 import type { CleansedRecord } from '#domain/tableTypes.ts';
@@ -37,8 +38,12 @@ export async function dependencyAnalysis(ctx: PhaseContext): Promise<PhaseOutcom
     JSON.stringify(graph),
     'application/json',
   );
+  const agents = await reviewDependencies(ctx, graph);
   return {
+    output: { review: agents.review },
+    notes: agents.notes,
     summary: {
+      review: agents.review.method,
       edges: graph.edges.length,
       externalNodes: graph.externalNodes.length,
       moveGroups: graph.moveGroups.length,

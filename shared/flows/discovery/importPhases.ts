@@ -1,6 +1,7 @@
 /**
  * data_import and field_mapping: profile the upload, then map its columns onto the canonical schema.
  */
+import { reviewFieldMappings } from '#agents/phaseAgents.ts';
 import { importLimits } from '#config/config.ts';
 import type { FileKind } from '#domain/assetSchema.ts';
 import { mapColumns } from '#domain/mapping/index.ts';
@@ -37,9 +38,10 @@ export async function dataImport(ctx: PhaseContext): Promise<PhaseOutcome> {
 export async function fieldMapping(ctx: PhaseContext): Promise<PhaseOutcome> {
   const profile = await readPhaseOutput<ImportProfile>(ctx, 'data_import');
   const learned = await ctx.services.mappings.list(ctx.tenant);
-  const result = mapColumns(profile.columns, { learned });
   const config = discoveryConfigOf(ctx.flow);
   const threshold = config.reviewThreshold ?? ctx.services.config.reviewThreshold;
+  const agents = await reviewFieldMappings(ctx, profile.columns, mapColumns(profile.columns, { learned }), threshold);
+  const result = agents.result;
   const reasons = reviewReasons(result, threshold);
   const needsReview = reasons.length > 0 && !config.autoApprove;
   const notes =
@@ -51,9 +53,10 @@ export async function fieldMapping(ctx: PhaseContext): Promise<PhaseOutcome> {
       unmapped: result.mappings.filter((m) => !m.target).length,
       needsReview,
       ...(needsReview ? { reviewReasons: reasons } : {}),
+      agents: { method: agents.method, reviewed: agents.reviewed },
     },
     output: result,
-    notes: needsReview ? [`review needed: ${reasons.join('; ')}`] : notes,
+    notes: [...agents.notes, ...(needsReview ? [`review needed: ${reasons.join('; ')}`] : notes)],
   };
 }
 

@@ -67,6 +67,8 @@ describe('parseSize (GiB semantics: 1024 MB = 1 GB)', () => {
     ['102,400.5', 'MB', 100.000488281],
     ['abc', 'GB', null],
     ['-4', 'GB', null],
+    ['16G', undefined, 16],
+    ['16 GB RAM', undefined, 16],
     ['16 parsecs', undefined, null],
     ['', 'GB', null],
   ])('%j with column unit %s → %s', (raw, unit, expected) => {

@@ -1,6 +1,7 @@
 /**
  * Loads the labelled field-mapping evaluation set from test/fixtures/mapping-eval
- * (development files at the top, held-out files under holdout/).
+ * (development files at the top, held-out files under holdout/, and a second held-out
+ * split under holdout2/ built before the matcher was tuned against it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -19,7 +20,11 @@ function loadDir(dir: string): EvalFile[] {
     });
 }
 
-/** The development split and the held-out split. */
-export function loadEvalSet(): { dev: EvalFile[]; holdout: EvalFile[] } {
-  return { dev: loadDir(EVAL_DIR), holdout: loadDir(join(EVAL_DIR, 'holdout')) };
+/** The development split and the two held-out splits. */
+export function loadEvalSet(): { dev: EvalFile[]; holdout: EvalFile[]; holdout2: EvalFile[] } {
+  return {
+    dev: loadDir(EVAL_DIR),
+    holdout: loadDir(join(EVAL_DIR, 'holdout')),
+    holdout2: loadDir(join(EVAL_DIR, 'holdout2')),
+  };
 }

@@ -1,0 +1,52 @@
+/**
+ * Builds the CDK app in-process for template assertions: CloudFormation validation off (the
+ * CDK_VALIDATION=false equivalent) and handler bundling skipped through the CDK's own
+ * `aws:cdk:bundling-stacks` context unless a test asks for it (bundling is what takes seconds).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildModernize, type ModernizeStacks } from '../../../cdk/modernizeApp.ts';
+import { routes } from '#http/routes.ts';
+
+export interface BuiltApp {
+  readonly app: App;
+  readonly stacks: ModernizeStacks;
+  readonly outdir: string;
+  template(stack: keyof ModernizeStacks): Template;
+}
+
+/** Builds the app; `bundle` lists stack ids whose handlers esbuild really bundles. */
+export function buildTestApp(options: { bundle?: string[]; nag?: boolean } = {}): BuiltApp {
+  process.env.CDK_VALIDATION = 'false';
+  const outdir = mkdtempSync(join(tmpdir(), 'modernize-cdk-'));
+  const app = new App({
+    outdir,
+    context: {
+      'aws:cdk:bundling-stacks': options.bundle ?? [],
+      '@aws-cdk/core:defaultCrossStackReferences': 'strong',
+    },
+  });
+  const stacks = buildModernize(app, { routes, nag: options.nag ?? false });
+  const templates = new Map<string, Template>();
+  return {
+    app,
+    stacks,
+    outdir,
+    template(stack) {
+      let t = templates.get(stack);
+      if (!t) {
+        t = Template.fromStack(stacks[stack]);
+        templates.set(stack, t);
+      }
+      return t;
+    },
+  };
+}
+
+/** Resources of one type in a template, as [logicalId, resource] pairs. */
+export function resourcesOf(template: Template, type: string): [string, any][] {
+  return Object.entries(template.findResources(type));
+}
