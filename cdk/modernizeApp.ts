@@ -23,6 +23,8 @@ export interface ModernizeAppOptions {
   readonly routes: readonly Route[];
   /** Register the cdk-nag AwsSolutions checks (synth fails on unacknowledged errors). */
   readonly nag?: boolean;
+  /** Target account and region; default: the CLI's CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION. */
+  readonly env?: { readonly account?: string; readonly region?: string };
 }
 
 /** Context keys the app reads (`npx cdk deploy --all -c prefix=modernize -c allowedOrigins=https://a,https://b`). */
@@ -39,7 +41,9 @@ function context(app: App) {
 /** Adds the four stacks to `app`. */
 export function buildModernize(app: App, options: ModernizeAppOptions): ModernizeStacks {
   const ctx = context(app);
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  // The table's customer-managed key makes the data stack region-specific: a region is required.
+  const env = options.env ?? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  if (!env.region) throw new Error('No target region: set CDK_DEFAULT_REGION or AWS_REGION (npx cdk sets it from your profile)');
   const data = new DataStack(app, `${ctx.prefix}-data`, {
     env,
     allowedOrigins: ctx.allowedOrigins,

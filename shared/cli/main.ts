@@ -12,6 +12,7 @@ import {
   mapCommand,
 } from './discoveryCommands.ts';
 import { type Io, processIo, reportError, UsageError } from './output.ts';
+import { reportCommand } from './reportCommand.ts';
 import { serveCommand, tokenCommand } from './serveCommand.ts';
 
 const USAGE = `usage: modernize <command> [options]
@@ -23,7 +24,8 @@ const USAGE = `usage: modernize <command> [options]
   assess                           a 7R strategy per application (needs a completed discovery)
   waves                            the latest assessment's migration waves
   override --application A --strategy S --reason R   a user's strategy; re-assesses
-  serve                            the embedded platform's API (--port N, --example)
+  report --out FILE                the engagement report as one self-contained HTML file
+  serve                            the embedded platform's API and console (--port N, --example)
   token --role R                   a signed token for the local API (--user U, --engagements a,b)
 common: --tenant T (default "default"), --engagement E (default "default"), --json`;
 
@@ -45,6 +47,7 @@ const OPTIONS = {
   application: { type: 'string' },
   strategy: { type: 'string' },
   reason: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -98,6 +101,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           { application: values.application, strategy: values.strategy, reason: values.reason },
           common,
         );
+      case 'report':
+        return await reportCommand(io, { out: values.out }, common);
       case 'serve':
         return await serveCommand(io, { port: values.port, example: values.example }, values.tenant);
       case 'token':

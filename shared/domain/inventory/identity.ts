@@ -50,9 +50,9 @@ function isDottedQuad(value: string): boolean {
 /** True when every character is a hex digit, a colon or a dot (`/^[0-9a-f:.]+$/i` for a non-empty value). */
 function isHexColonText(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i) | 0x20;
-    if (!(isDigit(code) || (code >= 97 && code <= 102) || code === COLON || code === (DOT | 0x20)))
-      return false;
+    const code = value.charCodeAt(i);
+    const hexLetter = (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+    if (!(isDigit(code) || hexLetter || code === COLON || code === DOT)) return false;
   }
   return value.length > 0;
 }
@@ -144,8 +144,18 @@ const PLACEHOLDER_SERIALS = new Set([
 export function isPlaceholderSerial(serial: string): boolean {
   const value = serial.trim().toLowerCase();
   if (value.length < 4 || PLACEHOLDER_SERIALS.has(value)) return true;
-  const compact = value.replace(/[^a-z0-9]/g, '');
-  return compact.length < 4 || /^(.)\1*$/.test(compact);
+  // Its letters and digits alone: fewer than four, or one character repeated, is no real serial.
+  let alphanumerics = 0;
+  let first = -1;
+  let repeated = true;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (!(isDigit(code) || (code >= 97 && code <= 122))) continue;
+    alphanumerics++;
+    if (first === -1) first = code;
+    else if (code !== first) repeated = false;
+  }
+  return alphanumerics < 4 || repeated;
 }
 
 /** Lower-cased first label of a host name or FQDN ("WEB01.corp.local" -> "web01"); null for IPs and blanks. */
@@ -155,20 +165,43 @@ export function shortHostName(value: string | null | undefined): string | null {
   const slash = host.lastIndexOf('\\');
   if (slash >= 0) host = host.slice(slash + 1);
   if (host === '' || looksLikeIp(host)) return null;
-  const label = host.split('.')[0] ?? '';
+  const dot = host.indexOf('.');
+  const label = dot === -1 ? host : host.slice(0, dot);
   return label === '' ? null : label;
+}
+
+/** True for an ASCII letter or digit. */
+function isAlphanumeric(code: number): boolean {
+  return isDigit(code) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 /** True when a display name looks like a host name (one token of letters, digits, dot, dash, underscore). */
 export function isHostLikeName(name: string): boolean {
-  return /^[a-z0-9][a-z0-9._-]*$/i.test(name.trim()) && !looksLikeIp(name.trim());
+  const value = name.trim();
+  if (value.length === 0 || !isAlphanumeric(value.charCodeAt(0))) return false;
+  for (let i = 1; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (!(isAlphanumeric(code) || code === DOT || code === 95 || code === 45)) return false;
+  }
+  return !looksLikeIp(value);
+}
+
+/** True when the text holds whitespace as `\s` defines it (ASCII checked by code, the rest by the regex). */
+function hasWhitespace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13)) return true;
+    if (code >= 0xa0) return /\s/.test(value);
+  }
+  return false;
 }
 
 /** Lower-cased FQDN when the value has at least two labels and is no IP, else null. */
 export function normaliseFqdn(value: string | null | undefined): string | null {
   if (!value) return null;
-  const fqdn = value.trim().toLowerCase().replace(/\.$/, '');
-  if (!fqdn.includes('.') || looksLikeIp(fqdn) || /\s/.test(fqdn)) return null;
+  let fqdn = value.trim().toLowerCase();
+  if (fqdn.charCodeAt(fqdn.length - 1) === DOT) fqdn = fqdn.slice(0, -1);
+  if (!fqdn.includes('.') || looksLikeIp(fqdn) || hasWhitespace(fqdn)) return null;
   return fqdn;
 }
 

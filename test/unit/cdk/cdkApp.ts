@@ -29,7 +29,11 @@ export function buildTestApp(options: { bundle?: string[]; nag?: boolean } = {})
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
     },
   });
-  const stacks = buildModernize(app, { routes, nag: options.nag ?? false });
+  const stacks = buildModernize(app, {
+    routes,
+    nag: options.nag ?? false,
+    env: { account: '111122223333', region: 'eu-west-1' },
+  });
   const templates = new Map<string, Template>();
   return {
     app,

@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildTestApp, resourcesOf } from './cdkApp.ts';
+
+const STATE_MACHINES = join(import.meta.dirname, '..', '..', '..', 'statemachines');
+const files = readdirSync(STATE_MACHINES).filter((f) => f.endsWith('.asl.json'));
+const built = buildTestApp();
+const flows = built.template('flows');
+const fnByHandler = (prefix: string) =>
+  resourcesOf(flows, 'AWS::Lambda::Function').find(([id]) => id.startsWith(prefix))?.[1];
+
+describe('flows stack', () => {
+  it('has one state machine per file in statemachines/, loaded from the file with substitutions', () => {
+    const machines = resourcesOf(flows, 'AWS::StepFunctions::StateMachine');
+    const names = machines.map(([, r]) => r.Properties.StateMachineName).sort();
+    expect(names).toEqual(files.map((f) => `modernize-flows-${f.replace('.asl.json', '')}`).sort());
+    for (const [, machine] of machines) {
+      expect(machine.Properties.DefinitionS3Location).toBeDefined();
+      expect(machine.Properties.DefinitionString).toBeUndefined();
+      expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+      expect(machine.Properties.LoggingConfiguration.Level).toBe('ALL');
+    }
+    const subs = (name: string) =>
+      machines.find(([, r]) => r.Properties.StateMachineName === `modernize-flows-${name}`)?.[1].Properties
+        .DefinitionSubstitutions;
+    expect(Object.keys(subs('discovery'))).toEqual(['FlowPhaseFunctionArn']);
+    expect(Object.keys(subs('ingestion')).sort()).toEqual(['ConnectionBatchFunctionArn', 'UploadsBucketName']);
+  });
+
+  it('gives each state machine a role that may invoke only its own phase functions', () => {
+    const policies = resourcesOf(flows, 'AWS::IAM::Policy');
+    const invokes = (rolePrefix: string) =>
+      policies
+        .filter(([id]) => id.startsWith(rolePrefix))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .filter((s: any) => [s.Action].flat().includes('lambda:InvokeFunction'))
+        .flatMap((s: any) => s.Resource)
+        .map((r: any) => JSON.stringify(r));
+    for (const role of ['DiscoveryRole', 'AssessmentRole']) {
+      const resources = invokes(role);
+      expect(resources.length).toBeGreaterThan(0);
+      for (const r of resources) expect(r).toMatch(/FlowPhaseFunction/);
+    }
+    for (const r of invokes('IngestionRole')) expect(r).toMatch(/ConnectionBatchFunction/);
+  });
+
+  it('passes the state machine ARNs to the phase function without a reference cycle', () => {
+    const env = fnByHandler('FlowPhaseFunction')?.Properties.Environment.Variables;
+    const arns = JSON.parse(JSON.stringify(env.MODERNIZE_STATE_MACHINES));
+    const text = JSON.stringify(arns);
+    for (const f of files) expect(text).toContain(`modernize-flows-${f.replace('.asl.json', '')}`);
+    expect(text).not.toMatch(/"Ref":"\w*StateMachine/);
+    expect(env.MODERNIZE_TENANT_ROLE_ARN).toBeDefined();
+    expect(env.MODERNIZE_LLM_SECRET_ARN).toBeDefined();
+  });
+
+  it('runs every handler as Node 24 ESM on arm64 with tracing, and caps costly concurrency', () => {
+    const fns = resourcesOf(flows, 'AWS::Lambda::Function').filter(([id]) => !id.startsWith('BucketNotifications'));
+    expect(fns).toHaveLength(3);
+    for (const [, fn] of fns) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.ReservedConcurrentExecutions).toBeGreaterThan(0);
+    }
+  });
+
+  it('starts discovery from object-created events under t/ and keeps failed events in a DLQ', () => {
+    flows.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 't/' }] } },
+            LambdaFunctionArn: { 'Fn::GetAtt': [expect.stringMatching(/^S3UploadFunction/), 'Arn'] },
+          },
+        ],
+      },
+    });
+    const invokeConfig = resourcesOf(flows, 'AWS::Lambda::EventInvokeConfig');
+    expect(invokeConfig).toHaveLength(1);
+    expect(invokeConfig[0]?.[1].Properties.MaximumRetryAttempts).toBe(2);
+    expect(JSON.stringify(invokeConfig[0]?.[1].Properties.DestinationConfig.OnFailure)).toMatch(/UploadTriggerDlq/);
+  });
+});
+
+describe('handler bundling', () => {
+  it('bundles the handlers offline with the local esbuild (no Docker) into one ESM file each', () => {
+    const real = buildTestApp({ bundle: ['modernize-flows'] });
+    const assembly = real.app.synth();
+    const template = assembly.getStackByName('modernize-flows').template;
+    const fns = Object.entries<any>(template.Resources).filter(
+      ([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('BucketNotifications'),
+    );
+    for (const [, fn] of fns) {
+      const asset = join(real.outdir, `asset.${fn.Properties.Code.S3Key.replace('.zip', '')}`);
+      const bundle = join(asset, 'index.mjs');
+      expect(statSync(bundle).size).toBeGreaterThan(1000);
+      expect(readFileSync(bundle, 'utf8')).not.toMatch(/from ?["']#(domain|flows)\//);
+    }
+  });
+});
