@@ -9,23 +9,12 @@ import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { HANDLER_BUNDLING } from '../bundling.ts';
 import { FUNCTIONS_DIR, REPO_ROOT } from '../paths.ts';
 
 /** Principal tag the tenant-access role trusts: only handlers carrying it may vend tenant credentials. */
 export const TOKEN_VENDOR_TAG = { key: 'modernize-token-vendor', value: 'true' } as const;
 
-/** The esbuild settings every handler bundle uses (also used by bench/bundles.ts). */
-export const BUNDLING = {
-  format: OutputFormat.ESM,
-  minify: true,
-  sourceMap: false,
-  target: 'node24',
-  mainFields: ['module', 'main'],
-  // The runtime's SDK is not pinned: bundle our pinned AWS SDK v3 with everything else.
-  externalModules: [] as string[],
-  // CommonJS dependencies inside an ESM bundle still call require().
-  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-} as const;
 
 export interface HandlerFunctionProps {
   /** File name in functions/ without extension, e.g. `flowPhase`. */
@@ -67,7 +56,15 @@ export class HandlerFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      bundling: { ...BUNDLING, mainFields: [...BUNDLING.mainFields], externalModules: [...BUNDLING.externalModules] },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: HANDLER_BUNDLING.target,
+        minify: HANDLER_BUNDLING.minify,
+        sourceMap: HANDLER_BUNDLING.sourcemap,
+        mainFields: [...HANDLER_BUNDLING.mainFields],
+        externalModules: [...HANDLER_BUNDLING.external],
+        banner: HANDLER_BUNDLING.banner,
+      },
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: 'Modernize',

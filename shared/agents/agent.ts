@@ -6,12 +6,18 @@
  * one repair retry. Every completion's usage is recorded once; calls go through the
  * endpoint's circuit breaker.
  */
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+
 import { zodFunction, zodResponseFormat } from 'openai/helpers/zod';
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { CircuitBreakerRegistry } from '#reliability/circuitBreaker.ts';
 import { type AnswerCache, requestKey } from './answerCache.ts';
-import { AgentOutputInvalidError, AgentToolError, AgentTurnLimitError, AgentUnavailableError } from './errors.ts';
+import {
+  AgentOutputInvalidError,
+  AgentToolError,
+  AgentTurnLimitError,
+  AgentUnavailableError,
+} from './errors.ts';
 import { type ChatModel, isEndpointFailure, isModelUnavailable } from './llmClient.ts';
 import { dataFence, systemPrompt, taskPrompt } from './prompts.ts';
 import type { AgentSpec } from './specs.ts';
@@ -73,7 +79,12 @@ export class Agent {
       { role: 'system', content: systemPrompt(this.spec, fence, schema) },
       { role: 'user', content: taskPrompt(task, fence, task.context, task.data) },
     ];
-    const key = requestKey({ model: model.model, agent: this.spec.name, tools: this.tools.map((t) => t.name), messages });
+    const key = requestKey({
+      model: model.model,
+      agent: this.spec.name,
+      tools: this.tools.map((t) => t.name),
+      messages,
+    });
     const cache = this.runtime.cache;
     const cached = await cache?.get(key);
     if (cached !== undefined) {
@@ -117,13 +128,20 @@ export class Agent {
         );
         runner.on('chatCompletion', (completion) => {
           turns += 1;
-          this.runtime.ledger.recordCall(this.spec.name, model.model, model.endpoint, completion.usage, model.config);
+          this.runtime.ledger.recordCall(
+            this.spec.name,
+            model.model,
+            model.endpoint,
+            completion.usage,
+            model.config,
+          );
         });
         await runner.done();
         return runner.messages;
       });
       const last = finished.at(-1);
-      if (!last || last.role !== 'assistant' || (last.tool_calls?.length ?? 0) > 0) throw new AgentTurnLimitError(turns);
+      if (last?.role !== 'assistant' || (last.tool_calls?.length ?? 0) > 0)
+        throw new AgentTurnLimitError(turns);
       const content = typeof last.content === 'string' ? last.content : '';
       const textCalls = parseTextToolCalls(content, names);
       if (textCalls.length > 0) {
@@ -133,18 +151,24 @@ export class Agent {
           const parsed = tool.parameters.safeParse(call.arguments);
           results.push({
             tool: call.name,
-            result: parsed.success ? await this.runTool(tool, parsed.data, context) : { error: parsed.error.message },
+            result: parsed.success
+              ? await this.runTool(tool, parsed.data, context)
+              : { error: parsed.error.message },
           });
         }
         conversation = [
           ...finished,
-          { role: 'user', content: `Results of the tool calls you wrote as text:\n${fence.block('tool results', results)}` },
+          {
+            role: 'user',
+            content: `Results of the tool calls you wrote as text:\n${fence.block('tool results', results)}`,
+          },
         ];
         continue;
       }
       const first = parseOutput(content, task.output);
       if (first.ok) return { output: first.value, turns };
-      if (turns >= maxTurns) throw new AgentOutputInvalidError(`invalid answer and no turn left: ${first.error}`);
+      if (turns >= maxTurns)
+        throw new AgentOutputInvalidError(`invalid answer and no turn left: ${first.error}`);
       const repaired = await this.repair(model, [...finished], first.error, () => {
         turns += 1;
       });
@@ -155,7 +179,12 @@ export class Agent {
   }
 
   /** One more completion asking for a corrected answer (no tools). */
-  private async repair(model: ChatModel, conversation: ChatCompletionMessageParam[], problem: string, counted: () => void): Promise<string> {
+  private async repair(
+    model: ChatModel,
+    conversation: ChatCompletionMessageParam[],
+    problem: string,
+    counted: () => void,
+  ): Promise<string> {
     const completion = await this.call(model, () =>
       model.client.chat.completions.create({
         model: model.model,
@@ -169,18 +198,27 @@ export class Agent {
       }),
     );
     counted();
-    this.runtime.ledger.recordCall(this.spec.name, model.model, model.endpoint, completion.usage, model.config);
+    this.runtime.ledger.recordCall(
+      this.spec.name,
+      model.model,
+      model.endpoint,
+      completion.usage,
+      model.config,
+    );
     return completion.choices[0]?.message?.content ?? '';
   }
 
   /** Runs a model call through the endpoint's breaker; a model that cannot answer becomes AgentUnavailableError. */
   private async call<R>(model: ChatModel, operation: () => Promise<R>): Promise<R> {
     try {
-      return await this.runtime.breakers.for(model.endpoint).run(operation, (e) => isEndpointFailure(unwrap(e)));
+      return await this.runtime.breakers
+        .for(model.endpoint)
+        .run(operation, (e) => isEndpointFailure(unwrap(e)));
     } catch (error) {
       const cause = unwrap(error);
       if (cause instanceof AgentToolError) throw cause;
-      if (isModelUnavailable(cause)) throw new AgentUnavailableError(`model unavailable: ${messageOf(cause)}`, { cause });
+      if (isModelUnavailable(cause))
+        throw new AgentUnavailableError(`model unavailable: ${messageOf(cause)}`, { cause });
       throw cause;
     }
   }
@@ -195,7 +233,8 @@ export class Agent {
 }
 
 function unwrap(error: unknown): unknown {
-  if (error instanceof Error && error.name === 'OpenAIError' && error.cause instanceof Error) return error.cause;
+  if (error instanceof Error && error.name === 'OpenAIError' && error.cause instanceof Error)
+    return error.cause;
   return error;
 }
 
@@ -204,8 +243,14 @@ function messageOf(error: unknown): string {
 }
 
 /** Reads the final JSON answer (tolerating a code fence or prose around one object) and validates it. */
-export function parseOutput<T>(content: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; error: string } {
-  const text = content.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
+export function parseOutput<T>(
+  content: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; error: string } {
+  const text = content
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/\s*```$/, '');
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end < start) return { ok: false, error: 'no JSON object in the answer' };

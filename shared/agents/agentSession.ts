@@ -70,7 +70,9 @@ export class AgentSession {
       model,
       breakers: options.breakers ?? endpointBreakers,
       ledger: this.ledger,
-      cache: store ? tenantAnswerCache(store, options.tenant, options.services.config.llm.cacheTtlSeconds, now) : null,
+      cache: store
+        ? tenantAnswerCache(store, options.tenant, options.services.config.llm.cacheTtlSeconds, now)
+        : null,
       toolContext: this.toolContext,
     };
     this.pool = new TenantScopedAgentPool(
@@ -82,7 +84,8 @@ export class AgentSession {
 
   /** Opens a session; the model comes from configuration unless given. */
   static async open(options: AgentSessionOptions): Promise<AgentSession> {
-    const model = options.model !== undefined ? options.model : await createChatModel(options.services.config.llm);
+    const model =
+      options.model !== undefined ? options.model : await createChatModel(options.services.config.llm);
     return new AgentSession(options, model);
   }
 

@@ -6,13 +6,12 @@
  * task runs its rules: the same tools, called directly (degraded mode, `method: "rules"`).
  */
 import type { z } from 'zod';
-import { errorText } from '#reliability/fallback.ts';
-import type { Agent } from './agent.ts';
+import { AllFallbacksFailedError, errorText, runWithFallbacks } from '#reliability/fallback.ts';
 import type { TenantScopedAgentPool } from './agentPool.ts';
 import { AgentError, AgentUnavailableError } from './errors.ts';
 import { type AgentName, FALLBACK_AGENTS } from './specs.ts';
-import type { ToolContext } from './tools/toolTypes.ts';
 import type { ToolRegistry } from './toolRegistry.ts';
+import type { ToolContext } from './tools/toolTypes.ts';
 
 /** What a task's rules (degraded mode) receive. */
 export interface RulesInput {
@@ -115,25 +114,56 @@ export class Crew {
       const chain: AgentName[] = [task.agent];
       const fallback = FALLBACK_AGENTS[task.agent];
       if (fallback) chain.push(fallback);
-      for (const name of chain) {
-        const agent: Agent = this.options.pool.agent(name);
-        try {
-          const answer = await agent.perform({ ...task, context, data });
-          return { task: task.name, output: answer.output, method: 'llm', answeredBy: name, source: answer.source, escalations };
-        } catch (error) {
-          if (error instanceof AgentUnavailableError) {
-            escalations.push(`${DEGRADED}: ${error.message}`);
-            break;
-          }
-          if (!(error instanceof AgentError)) throw error;
-          escalations.push(`${name} failed (${errorText(error)})${name === chain.at(-1) ? '' : `; ${chain[chain.indexOf(name) + 1]} took the task`}`);
-        }
+      try {
+        const answered = await runWithFallbacks(
+          chain.map((name) => ({
+            name,
+            run: () => this.options.pool.agent(name).perform({ ...task, context, data }),
+          })),
+          (error) => !(error instanceof AgentError) || error instanceof AgentUnavailableError,
+        );
+        escalations.push(
+          ...answered.failures.map(
+            (f, i) => `${f.name} failed (${errorText(f.error)}); ${chain[i + 1]} took the task`,
+          ),
+        );
+        const { output, source } = answered.value;
+        return {
+          task: task.name,
+          output,
+          method: 'llm',
+          answeredBy: answered.answeredBy,
+          source,
+          escalations,
+        };
+      } catch (error) {
+        if (!(error instanceof AllFallbacksFailedError)) throw error;
+        const failures = error.failures;
+        const last = failures.at(-1)?.error;
+        if (!(last instanceof AgentError)) throw last;
+        failures.forEach((f, i) => {
+          if (f.error instanceof AgentUnavailableError) escalations.push(`${DEGRADED}: ${f.error.message}`);
+          else
+            escalations.push(
+              `${f.name} failed (${errorText(f.error)})${chain[i + 1] ? `; ${chain[i + 1]} took the task` : ''}`,
+            );
+        });
+        if (!(last instanceof AgentUnavailableError)) escalations.push('no agent answered, ran by rules');
       }
-      if (escalations.length > 0 && !escalations.at(-1)?.startsWith(DEGRADED))
-        escalations.push('no agent answered, ran by rules');
     }
-    const output = await task.rules({ inputs, context, tool: (name, args) => this.runToolDirectly(name, args) });
-    return { task: task.name, output: task.output.parse(output), method: 'rules', answeredBy: 'rules', source: 'rules', escalations };
+    const output = await task.rules({
+      inputs,
+      context,
+      tool: (name, args) => this.runToolDirectly(name, args),
+    });
+    return {
+      task: task.name,
+      output: task.output.parse(output),
+      method: 'rules',
+      answeredBy: 'rules',
+      source: 'rules',
+      escalations,
+    };
   }
 
   private async runToolDirectly(name: string, args: unknown): Promise<unknown> {

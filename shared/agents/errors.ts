@@ -42,7 +42,11 @@ export class AgentTurnLimitError extends AgentError {
 export class AgentToolError extends AgentError {
   readonly tool: string;
   constructor(tool: string, options?: ErrorOptions) {
-    super(`tool ${tool} failed: ${options?.cause instanceof Error ? options.cause.message : String(options?.cause)}`, 'agent_tool_failed', options);
+    super(
+      `tool ${tool} failed: ${options?.cause instanceof Error ? options.cause.message : String(options?.cause)}`,
+      'agent_tool_failed',
+      options,
+    );
     this.name = 'AgentToolError';
     this.tool = tool;
   }

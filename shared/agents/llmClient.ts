@@ -55,12 +55,15 @@ export async function createChatModel(config: LlmConfig): Promise<ChatModel | nu
  * agent on the same endpoint would fail the same way, so the task goes to the rules.
  */
 export function isModelUnavailable(error: unknown): boolean {
-  return error instanceof CircuitOpenError || error instanceof APIConnectionError || error instanceof APIError;
+  return (
+    error instanceof CircuitOpenError || error instanceof APIConnectionError || error instanceof APIError
+  );
 }
 
 /** Failures that say the endpoint is unhealthy (they count toward opening its circuit). */
 export function isEndpointFailure(error: unknown): boolean {
   if (error instanceof APIConnectionError) return true;
-  if (error instanceof APIError) return error.status === 429 || (error.status ?? 0) >= 500 || error.status === 408;
+  if (error instanceof APIError)
+    return error.status === 429 || (error.status ?? 0) >= 500 || error.status === 408;
   return false;
 }

@@ -4,13 +4,23 @@
  * request and returning what the phase merges into its outcome. Every function completes:
  * with the model, with a fallback agent, or by rules (degraded mode), and says which.
  */
-import type { Application, EngagementCriteria, EngagementRecommendations, RiskFactor } from '#domain/assessment/index.ts';
+import type {
+  Application,
+  EngagementCriteria,
+  EngagementRecommendations,
+  RiskFactor,
+} from '#domain/assessment/index.ts';
 import type { DependencyGraph } from '#domain/dependencies/index.ts';
 import type { ColumnProfile, MappingResult } from '#domain/tableTypes.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 import { AgentSession, type AgentSessionServices } from './agentSession.ts';
 import type { CrewResult } from './crew.ts';
-import { fieldMappingTasks, type MappingProposals, mergeProposals, unsureColumns } from './crews/fieldMappingCrew.ts';
+import {
+  fieldMappingTasks,
+  type MappingProposals,
+  mergeProposals,
+  unsureColumns,
+} from './crews/fieldMappingCrew.ts';
 import {
   dependencyReviewTask,
   keepKnownSubjects,
@@ -77,19 +87,28 @@ export async function reviewFieldMappings(
     if (outcome.refused.length > 0) notes.push(`agents: refused ${outcome.refused.slice(0, 5).join('; ')}`);
   }
   for (const p of s.proposals)
-    notes.push(`agents: ${p.agent} proposes learning "${p.header.slice(0, 60)}" -> ${p.target ?? 'none'} (confirm with a correction)`);
+    notes.push(
+      `agents: ${p.agent} proposes learning "${p.header.slice(0, 60)}" -> ${p.target ?? 'none'} (confirm with a correction)`,
+    );
   return { result: merged, method: crew.method, reviewed: unsure.length, notes };
 }
 
 async function review(
   ctx: AgentPhaseContext,
   workspace: AgentWorkspace,
-  built: { task: import('./crew.ts').Task<ReviewExplanations>; inputs: Record<string, unknown>; subjects: string[] },
+  built: {
+    task: import('./crew.ts').Task<ReviewExplanations>;
+    inputs: Record<string, unknown>;
+    subjects: string[];
+  },
 ): Promise<{ review: AgentReview; notes: string[] }> {
   const s = await session(ctx, workspace);
   const crew = await s.run([built.task], built.inputs);
   const output = keepKnownSubjects(crew.outputs[built.task.name] as ReviewExplanations, built.subjects);
-  return { review: { ...output, method: crew.method, agent: answeredBy(crew, built.task.name) }, notes: [...crew.notes] };
+  return {
+    review: { ...output, method: crew.method, agent: answeredBy(crew, built.task.name) },
+    notes: [...crew.notes],
+  };
 }
 
 /** dependency_analysis: the dependency analyst explains move groups and cycles. */
@@ -104,13 +123,23 @@ export function reviewStrategies(
   applications: readonly Application[],
   criteria: EngagementCriteria,
 ) {
-  return review(ctx, { recommendations: recommended, applications, criteria }, strategyReviewTask(recommended));
+  return review(
+    ctx,
+    { recommendations: recommended, applications, criteria },
+    strategyReviewTask(recommended),
+  );
 }
 
 /** risk_assessment: the risk assessor explains the risk register. */
 export function reviewRisks(
   ctx: AgentPhaseContext,
-  register: { applications: { application: string; risks: RiskFactor[]; compliance: { framework: string; severity: string }[] }[] },
+  register: {
+    applications: {
+      application: string;
+      risks: RiskFactor[];
+      compliance: { framework: string; severity: string }[];
+    }[];
+  },
   recommended: EngagementRecommendations,
   applications: readonly Application[],
 ) {

@@ -17,7 +17,10 @@ export interface DataFence {
 
 /** A fence whose tag derives from `content` (everything the prompt will carry). */
 export function dataFence(content: unknown): DataFence {
-  const tag = createHash('sha256').update(JSON.stringify(content) ?? '').digest('hex').slice(0, 12);
+  const tag = createHash('sha256')
+    .update(JSON.stringify(content) ?? '')
+    .digest('hex')
+    .slice(0, 12);
   return {
     tag,
     block(label, data) {

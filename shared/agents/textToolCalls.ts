@@ -13,12 +13,18 @@ export interface TextToolCall {
 }
 
 /** Tool calls in `content` naming one of `toolNames`; empty when the text is no tool call. */
-export function parseTextToolCalls(content: string | null | undefined, toolNames: ReadonlySet<string>): TextToolCall[] {
+export function parseTextToolCalls(
+  content: string | null | undefined,
+  toolNames: ReadonlySet<string>,
+): TextToolCall[] {
   if (!content) return [];
   let text = content.trim();
   const tagged = /<\|python_start\|>([\s\S]*?)(?:<\|python_end\|>|<\|eom\|>|<\|eot\|>|$)/.exec(text);
   if (tagged) text = (tagged[1] ?? '').trim();
-  text = text.replace(/^```(?:json|python)?\s*/i, '').replace(/\s*```$/, '').trim();
+  text = text
+    .replace(/^```(?:json|python)?\s*/i, '')
+    .replace(/\s*```$/, '')
+    .trim();
   const calls = text.startsWith('{') || text.startsWith('[{') ? fromJson(text) : fromPythonic(text);
   return calls.filter((c) => toolNames.has(c.name));
 }
@@ -35,7 +41,10 @@ function fromJson(text: string): TextToolCall[] {
   for (const item of items) {
     if (!item || typeof item !== 'object') return [];
     const record = item as Record<string, unknown>;
-    const fn = (record.function && typeof record.function === 'object' ? record.function : record) as Record<string, unknown>;
+    const fn = (record.function && typeof record.function === 'object' ? record.function : record) as Record<
+      string,
+      unknown
+    >;
     const name = fn.name;
     let args = fn.parameters ?? fn.arguments ?? {};
     if (typeof args === 'string') {
@@ -127,7 +136,9 @@ class LiteralReader {
     if (ch === '[') return this.list('[', ']');
     if (ch === '(') return this.list('(', ')');
     if (ch === '{') return this.object();
-    const match = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|True|False|None|true|false|null)/.exec(this.text.slice(this.pos));
+    const match = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|True|False|None|true|false|null)/.exec(
+      this.text.slice(this.pos),
+    );
     if (!match) throw new NotALiteralError(this.pos);
     this.pos += (match[0] as string).length;
     const word = match[0] as string;

@@ -30,7 +30,8 @@ export class ToolRegistry {
     const chosen = new Map<string, AgentTool>();
     for (const name of spec.tools) {
       const tool = this.tools.get(name);
-      if (!tool) throw new ToolRegistryError(`agent ${spec.name} needs tool ${name}, which is not registered`);
+      if (!tool)
+        throw new ToolRegistryError(`agent ${spec.name} needs tool ${name}, which is not registered`);
       chosen.set(name, tool);
     }
     for (const capability of spec.capabilities ?? [])

@@ -35,7 +35,11 @@ const count = (n: number | null | undefined): number | null =>
   typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 
 /** The cost of a call, or null when its token counts are unknown. */
-export function costOf(prompt: number | null, completion: number | null, prices: Pick<LlmConfig, 'inputPricePerMTok' | 'outputPricePerMTok'>): number | null {
+export function costOf(
+  prompt: number | null,
+  completion: number | null,
+  prices: Pick<LlmConfig, 'inputPricePerMTok' | 'outputPricePerMTok'>,
+): number | null {
   if (prompt === null || completion === null) return null;
   return (prompt * prices.inputPricePerMTok + completion * prices.outputPricePerMTok) / 1_000_000;
 }
@@ -55,7 +59,13 @@ export class UsageLedger {
   }
 
   /** Records one chat completion of `agent`. */
-  recordCall(agent: string, model: string, endpoint: string, usage: ReportedUsage | null | undefined, prices: LlmConfig): AgentUsageRecord {
+  recordCall(
+    agent: string,
+    model: string,
+    endpoint: string,
+    usage: ReportedUsage | null | undefined,
+    prices: LlmConfig,
+  ): AgentUsageRecord {
     const promptTokens = count(usage?.prompt_tokens);
     const completionTokens = count(usage?.completion_tokens);
     const known = promptTokens !== null && completionTokens !== null;
@@ -110,7 +120,14 @@ export class UsageLedger {
 
 /** Sums records. */
 export function totalUsage(records: readonly AgentUsageRecord[]): UsageTotals {
-  const totals: UsageTotals = { calls: 0, cachedAnswers: 0, unknownCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+  const totals: UsageTotals = {
+    calls: 0,
+    cachedAnswers: 0,
+    unknownCalls: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    costUsd: 0,
+  };
   for (const r of records) {
     if (r.source === 'cache') {
       totals.cachedAnswers += 1;
@@ -129,7 +146,10 @@ export function totalUsage(records: readonly AgentUsageRecord[]): UsageTotals {
 }
 
 /** Sums records by agent or by flow. */
-export function usageBy(records: readonly AgentUsageRecord[], key: 'agent' | 'flowId'): Record<string, UsageTotals> {
+export function usageBy(
+  records: readonly AgentUsageRecord[],
+  key: 'agent' | 'flowId',
+): Record<string, UsageTotals> {
   const groups = new Map<string, AgentUsageRecord[]>();
   for (const r of records) {
     const k = String(r[key] ?? '-');
@@ -139,6 +159,10 @@ export function usageBy(records: readonly AgentUsageRecord[], key: 'agent' | 'fl
 }
 
 /** A tenant's usage totals, optionally for one flow, read from the store. */
-export async function tenantUsage(store: AgentMetricsStore, tenant: TenantContext, flowId?: string): Promise<UsageTotals> {
+export async function tenantUsage(
+  store: AgentMetricsStore,
+  tenant: TenantContext,
+  flowId?: string,
+): Promise<UsageTotals> {
   return totalUsage(await store.listUsage(tenant, flowId ? { flowId } : {}));
 }

@@ -1,16 +1,19 @@
 /**
- * CLI commands of discovery: map, correct, discover, inventory, dependencies.
+ * CLI commands of discovery: map, correct, discover, approve, flows, inventory, dependencies.
  */
 import { importLimits, loadConfig } from '#config/config.ts';
 import { mapColumns } from '#domain/mapping/index.ts';
 import { startDiscovery, storeUpload } from '#flows/discovery/startDiscovery.ts';
 import {
+  correctFlowMapping,
   dependencyView,
+  flowMappings,
   listInventory,
   parseTarget,
   recordCorrection,
   recordRejection,
 } from '#flows/engagementQueries.ts';
+import { FlowOrchestrator } from '#flows/orchestrator.ts';
 import { openUpload } from '#import/index.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
 import type { Io } from './output.ts';
@@ -47,7 +50,7 @@ export async function mapCommand(io: Io, file: string, opts: CommonOptions): Pro
 /** `modernize correct --source HEADER --target FIELD|none` (or `--reject FIELD`) */
 export async function correctCommand(
   io: Io,
-  args: { source?: string; target?: string; reject?: string },
+  args: { source?: string; target?: string; reject?: string; flow?: string },
   opts: CommonOptions,
 ): Promise<number> {
   if (!args.source) throw new UsageError('correct needs --source HEADER');
@@ -55,6 +58,21 @@ export async function correctCommand(
     throw new UsageError('correct needs --target FIELD|none or --reject FIELD');
   const tenant = cliTenant(opts.tenant);
   const source = args.source;
+  if (args.flow) {
+    const flowId = args.flow;
+    const reject = args.reject !== undefined;
+    const target = reject ? null : parseTarget(args.target);
+    const mappings = await withPlatform(async (p) => {
+      const flow = await correctFlowMapping(p.services, tenant, flowId, { source, target, reject });
+      return flowMappings(p.services, tenant, flow);
+    });
+    io.out(
+      opts.json
+        ? JSON.stringify(mappings)
+        : `flow ${flowId}: "${source}" -> ${target ?? 'none'} (learned for the tenant)`,
+    );
+    return 0;
+  }
   if (args.reject !== undefined) {
     const target = parseTarget(args.reject);
     if (!target) throw new UsageError('--reject needs a field name');
@@ -76,7 +94,7 @@ export async function correctCommand(
 export async function discoverCommand(
   io: Io,
   file: string,
-  args: { asOf?: string; autoApprove?: boolean },
+  args: { asOf?: string; autoApprove?: boolean; assess?: boolean },
   opts: CommonOptions,
 ): Promise<number> {
   const tenant = cliTenant(opts.tenant);
@@ -96,14 +114,30 @@ export async function discoverCommand(
     const started = await startDiscovery(services, tenant, upload, {
       ...(args.asOf ? { asOf: args.asOf } : {}),
       ...(args.autoApprove ? { autoApprove: true } : {}),
+      ...(args.assess ? { startAssessment: true } : {}),
     });
     io.err(`discovery flow ${started.flowId} started`);
-    const arn = started.executionArns.at(-1);
-    if (arn) await platform.workflow.settled(arn);
-    return (await services.flows.get(tenant, started.flowId)) as FlowRecord;
+    return settle(platform, tenant, started);
   });
+  return printFlow(io, flow, opts.json);
+}
+
+/** Waits for the flow's current execution (and any flow it hands over to) and re-reads it. */
+async function settle(
+  platform: Parameters<Parameters<typeof withPlatform>[0]>[0],
+  tenant: ReturnType<typeof cliTenant>,
+  flow: FlowRecord,
+): Promise<FlowRecord> {
+  const arn = flow.executionArns.at(-1);
+  if (arn) await platform.workflow.settled(arn);
+  await platform.idle();
+  return (await platform.services.flows.get(tenant, flow.flowId)) as FlowRecord;
+}
+
+/** Prints a flow as `discover` does; exit 1 when it failed. */
+function printFlow(io: Io, flow: FlowRecord, json: boolean): number {
   const doc = flowDocument(flow);
-  if (opts.json) io.out(JSON.stringify(doc));
+  if (json) io.out(JSON.stringify(doc));
   else {
     io.out(`flow ${flow.flowId}: ${flow.status}`);
     for (const p of flow.phases)
@@ -114,6 +148,35 @@ export async function discoverCommand(
     io.err(`error: phase ${flow.error?.phase ?? '?'} failed: ${flow.error?.message ?? 'unknown error'}`);
     return 1;
   }
+  return 0;
+}
+
+/** `modernize approve --flow ID`: continues a flow awaiting review (after any `correct --flow` changes). */
+export async function approveCommand(
+  io: Io,
+  flowId: string | undefined,
+  opts: CommonOptions,
+): Promise<number> {
+  if (!flowId) throw new UsageError('approve needs --flow FLOW_ID');
+  const tenant = cliTenant(opts.tenant);
+  const flow = await withPlatform(async (platform) => {
+    const approved = await new FlowOrchestrator(platform.services).approve(tenant, flowId);
+    io.err(`flow ${flowId} approved; continuing from ${approved.currentPhase}`);
+    return settle(platform, tenant, approved);
+  });
+  return printFlow(io, flow, opts.json);
+}
+
+/** `modernize flows [--engagement E]`: the engagement's flows, newest first. */
+export async function flowsCommand(io: Io, opts: CommonOptions): Promise<number> {
+  const tenant = cliTenant(opts.tenant);
+  const flows = await withPlatform((p) =>
+    new FlowOrchestrator(p.services).listFlows(tenant, { engagementId: opts.engagement }),
+  );
+  if (opts.json) io.out(JSON.stringify({ flows: flows.map(flowDocument) }));
+  else
+    for (const f of flows)
+      io.out(`${f.flowId}  ${f.flowType.padEnd(11)} ${f.status.padEnd(16)} ${f.createdAt}`);
   return 0;
 }
 

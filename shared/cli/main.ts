@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import '#flows/registerFlows.ts';
 import { assessCommand, overrideCommand, wavesCommand } from './assessmentCommands.ts';
 import {
+  approveCommand,
   correctCommand,
   dependenciesCommand,
   discoverCommand,
+  flowsCommand,
   inventoryCommand,
   mapCommand,
 } from './discoveryCommands.ts';
@@ -17,8 +19,11 @@ import { serveCommand, tokenCommand } from './serveCommand.ts';
 
 const USAGE = `usage: modernize <command> [options]
   map FILE                         propose field mappings for a file
-  correct --source H --target F    teach a correction (F a canonical field or "none"); --reject F to forbid one
-  discover FILE                    run discovery (--engagement E, --as-of YYYY-MM-DD, --auto-approve)
+  correct --source H --target F    teach a correction (F a canonical field or "none"); --reject F to forbid one;
+                                   with --flow ID it also corrects that flow's mapping before approval
+  discover FILE                    run discovery (--engagement E, --as-of YYYY-MM-DD, --auto-approve, --assess)
+  approve --flow ID                continue a flow awaiting review
+  flows                            the engagement's flows
   inventory                        the engagement's assets with tech debt
   dependencies                     edges and move groups
   assess                           a 7R strategy per application (needs a completed discovery)
@@ -38,6 +43,8 @@ const OPTIONS = {
   reject: { type: 'string' },
   'as-of': { type: 'string' },
   'auto-approve': { type: 'boolean', default: false },
+  assess: { type: 'boolean', default: false },
+  flow: { type: 'string' },
   port: { type: 'string' },
   example: { type: 'boolean', default: false },
   role: { type: 'string' },
@@ -77,16 +84,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       case 'correct':
         return await correctCommand(
           io,
-          { source: values.source, target: values.target, reject: values.reject },
+          { source: values.source, target: values.target, reject: values.reject, flow: values.flow },
           common,
         );
       case 'discover':
         return await discoverCommand(
           io,
           file(),
-          { asOf: values['as-of'], autoApprove: values['auto-approve'] },
+          { asOf: values['as-of'], autoApprove: values['auto-approve'], assess: values.assess },
           common,
         );
+      case 'approve':
+        return await approveCommand(io, values.flow, common);
+      case 'flows':
+        return await flowsCommand(io, common);
       case 'inventory':
         return await inventoryCommand(io, common);
       case 'dependencies':

@@ -16,7 +16,9 @@ import { cliTenant, withPlatform } from './platformSession.ts';
 export async function reportCommand(io: Io, args: { out?: string }, opts: CommonOptions): Promise<number> {
   if (!args.out) throw new UsageError('report needs --out FILE');
   const tenant = cliTenant(opts.tenant);
-  const data = await withPlatform((platform) => loadEngagementData(platform.services, tenant, opts.engagement));
+  const data = await withPlatform((platform) =>
+    loadEngagementData(platform.services, tenant, opts.engagement),
+  );
   if (data.assets.length === 0 && !data.assessment)
     throw new NotFoundError(`data of engagement ${opts.engagement} (run modernize discover first)`);
   const path = resolve(args.out);

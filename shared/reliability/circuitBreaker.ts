@@ -45,9 +45,13 @@ export class CircuitBreaker {
    * Runs `operation` through the breaker. `countsAsFailure` decides which errors say the
    * endpoint is unhealthy (a caller's bad input should not open the circuit).
    */
-  async run<T>(operation: () => Promise<T>, countsAsFailure: (error: unknown) => boolean = () => true): Promise<T> {
+  async run<T>(
+    operation: () => Promise<T>,
+    countsAsFailure: (error: unknown) => boolean = () => true,
+  ): Promise<T> {
     const state = this.state;
-    if (state === 'open' || (state === 'half_open' && this.trialInFlight)) throw new CircuitOpenError(this.endpoint);
+    if (state === 'open' || (state === 'half_open' && this.trialInFlight))
+      throw new CircuitOpenError(this.endpoint);
     if (state === 'half_open') this.trialInFlight = true;
     try {
       const result = await operation();

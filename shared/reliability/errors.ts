@@ -26,9 +26,13 @@ export class CircuitOpenError extends ReliabilityError {
 export class RetriesExhaustedError extends ReliabilityError {
   readonly attempts: number;
   constructor(attempts: number, cause: unknown) {
-    super(`gave up after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`, 'retries_exhausted', {
-      cause,
-    });
+    super(
+      `gave up after ${attempts} attempt(s): ${cause instanceof Error ? cause.message : String(cause)}`,
+      'retries_exhausted',
+      {
+        cause,
+      },
+    );
     this.name = 'RetriesExhaustedError';
     this.attempts = attempts;
   }

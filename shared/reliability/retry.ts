@@ -21,7 +21,10 @@ export interface RetryOptions {
 }
 
 /** The wait before retry number `attempt` (1-based): uniform in [0, min(maxMs, baseMs * 2^(attempt-1))]. */
-export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'baseMs' | 'maxMs' | 'random'> = {}): number {
+export function backoffDelay(
+  attempt: number,
+  options: Pick<RetryOptions, 'baseMs' | 'maxMs' | 'random'> = {},
+): number {
   const ceiling = Math.min(options.maxMs ?? 5_000, (options.baseMs ?? 200) * 2 ** (attempt - 1));
   return Math.floor(ceiling * (options.random ?? Math.random)());
 }
@@ -29,7 +32,10 @@ export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'baseM
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `operation` until it succeeds, a failure is not retryable, or the attempts are used up. */
-export async function retryWithBackoff<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function retryWithBackoff<T>(
+  operation: (attempt: number) => Promise<T>,
+  options: RetryOptions = {},
+): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 3);
   const sleep = options.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {

@@ -23,7 +23,8 @@ export interface DependencyPicture {
   readonly height: number;
   readonly nodes: readonly PictureNode[];
   readonly edges: readonly { from: string; to: string; count: number; external: boolean }[];
-  readonly groups: readonly { id: string; colour: string; size: number }[];
+  /** Move groups with their colour and a readable label (the group's most connected member). */
+  readonly groups: readonly { id: string; colour: string; size: number; label: string }[];
   /** Nodes left out to keep the picture legible (the least connected). */
   readonly omitted: number;
 }
@@ -41,10 +42,6 @@ export function buildDependencyPicture(
   const maxNodes = options.maxNodes ?? 250;
   const external = new Set(view.externalNodes ?? []);
   const groupOf = new Map<string, string>();
-  const groups = view.moveGroups
-    .filter((g) => g.members.length > 0)
-    .map((g, i) => ({ id: g.id, colour: groupColour(i), size: g.members.length }));
-  const colourOf = new Map(groups.map((g) => [g.id, g.colour]));
   for (const g of view.moveGroups) for (const m of g.members) groupOf.set(m, g.id);
   const pairs = new Map<string, { from: string; to: string; count: number; external: boolean }>();
   const degree = new Map<string, number>();
@@ -64,6 +61,16 @@ export function buildDependencyPicture(
     }
   }
   for (const id of groupOf.keys()) if (!degree.has(id)) degree.set(id, 0);
+  const groups = view.moveGroups
+    .filter((g) => g.members.length > 0)
+    .map((g, i) => {
+      const hub = [...g.members].sort(
+        (a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || a.localeCompare(b),
+      )[0];
+      const label = g.members.length > 1 ? `${hub} +${g.members.length - 1}` : (hub ?? g.id);
+      return { id: g.id, colour: groupColour(i), size: g.members.length, label };
+    });
+  const colourOf = new Map(groups.map((g) => [g.id, g.colour]));
   const ranked = [...degree.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const kept = new Set(ranked.slice(0, maxNodes).map(([id]) => id));
   const edges = [...pairs.values()].filter((e) => kept.has(e.from) && kept.has(e.to));

@@ -96,7 +96,8 @@ export function layoutGraph(
       const ddx = (xs[a] as number) - (xs[b] as number);
       const ddy = (ys[a] as number) - (ys[b] as number);
       const dist = Math.sqrt(ddx * ddx + ddy * ddy) || 0.01;
-      const force = dist / k;
+      // Springs of hubs are softened so a few shared services do not collapse the picture.
+      const force = dist / k / Math.sqrt(Math.min(degree[a] ?? 1, degree[b] ?? 1));
       dx[a] = (dx[a] as number) - ddx * force;
       dy[a] = (dy[a] as number) - ddy * force;
       dx[b] = (dx[b] as number) + ddx * force;
@@ -104,8 +105,8 @@ export function layoutGraph(
     }
     for (let a = 0; a < n; a++) {
       // Gravity keeps disconnected components on the canvas.
-      dx[a] = (dx[a] as number) - ((xs[a] as number) - width / 2) * 0.02 * k * 0.1;
-      dy[a] = (dy[a] as number) - ((ys[a] as number) - height / 2) * 0.02 * k * 0.1;
+      dx[a] = (dx[a] as number) - ((xs[a] as number) - width / 2) * 0.05;
+      dy[a] = (dy[a] as number) - ((ys[a] as number) - height / 2) * 0.05;
       const len = Math.sqrt((dx[a] as number) ** 2 + (dy[a] as number) ** 2) || 1;
       const step = Math.min(len, temperature);
       xs[a] = clamp((xs[a] as number) + ((dx[a] as number) / len) * step, margin, width - margin);
@@ -113,12 +114,33 @@ export function layoutGraph(
     }
     temperature = Math.max(temperature - cooling, 0.5);
   }
+  fitToBox(xs, ys, width, height, margin);
   return nodes.map((node, i) => ({
     ...node,
     x: round(xs[i] as number),
     y: round(ys[i] as number),
     degree: degree[i] ?? 0,
   }));
+}
+
+/** Stretches the placed nodes to fill the box (each axis separately, capped at 3x). */
+function fitToBox(xs: Float64Array, ys: Float64Array, width: number, height: number, margin: number): void {
+  const stretch = (values: Float64Array, size: number) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const v of values) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    const span = hi - lo;
+    const target = size - 2 * margin;
+    if (!(span > 1)) return;
+    const factor = Math.min(3, target / span);
+    const offset = margin + (target - span * factor) / 2;
+    for (let i = 0; i < values.length; i++) values[i] = offset + ((values[i] as number) - lo) * factor;
+  };
+  stretch(xs, width);
+  stretch(ys, height);
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -39,9 +39,18 @@ export interface LifecycleBreakdown {
   rows: LifecycleRow[];
 }
 
-/** One risk of one application, for the risk table. */
+/** One risk of one application. */
 export interface RiskRow extends RiskFactor {
   application: string;
+}
+
+/** A risk raised for one or more applications (same severity, category and description). */
+export interface GroupedRisk {
+  severity: RiskFactor['severity'];
+  category: RiskFactor['category'];
+  description: string;
+  mitigation: string;
+  applications: string[];
 }
 
 const SERVER_TYPES = new Set(['server', 'virtual_machine']);
@@ -120,5 +129,29 @@ export function riskRows(data: EngagementData): RiskRow[] {
     (a, b) =>
       (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) ||
       a.application.localeCompare(b.application),
+  );
+}
+
+/** The risk register: identical risks merged, most severe and most widespread first. */
+export function groupedRisks(data: EngagementData): GroupedRisk[] {
+  const groups = new Map<string, GroupedRisk>();
+  for (const r of riskRows(data)) {
+    const key = `${r.severity}\u0000${r.category}\u0000${r.description}`;
+    const g = groups.get(key);
+    if (g) g.applications.push(r.application);
+    else
+      groups.set(key, {
+        severity: r.severity,
+        category: r.category,
+        description: r.description,
+        mitigation: r.mitigation,
+        applications: [r.application],
+      });
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) ||
+      b.applications.length - a.applications.length ||
+      a.description.localeCompare(b.description),
   );
 }

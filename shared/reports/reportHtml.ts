@@ -9,6 +9,7 @@ import type { EngagementData } from './engagementData.ts';
 import { esc, fmtInt, fmtMoney, fmtPct, slug } from './html.ts';
 import { LIFECYCLE_COLOURS, LIFECYCLE_LABELS, SEVERITY_COLOURS, strategyColour } from './palette.ts';
 import {
+  groupedRisks,
   type LifecycleBreakdown,
   lifecycleBreakdown,
   riskRows,
@@ -147,7 +148,7 @@ function dependencySection(data: EngagementData): string {
   const picture = buildDependencyPicture(data.dependencies, { width: 960, height: 620, maxNodes: 200 });
   const legend = picture.groups
     .slice(0, 16)
-    .map((g) => `<span><i style="background:${g.colour}"></i>${esc(g.id)} (${g.size})</span>`)
+    .map((g) => `<span title="${esc(g.id)}"><i style="background:${g.colour}"></i>${esc(g.label)}</span>`)
     .join('');
   const cycles = data.dependencies.cycles.length
     ? `<p>${data.dependencies.cycles.length} dependency cycle(s): ${data.dependencies.cycles
@@ -166,20 +167,22 @@ function pill(text: string, colour: string | undefined): string {
 }
 
 function riskSection(data: EngagementData): string {
-  const rows = riskRows(data);
-  if (rows.length === 0)
+  const risks = groupedRisks(data);
+  if (risks.length === 0)
     return `<section id="risks"><h2>Risks</h2><p class="muted">${data.assessment ? 'No risks raised.' : 'No assessment yet.'}</p></section>`;
-  const body = rows
-    .slice(0, 60)
-    .map(
-      (r) =>
-        `<tr><td><a href="#${slug(r.application)}">${esc(r.application)}</a></td><td>${pill(r.severity, SEVERITY_COLOURS[r.severity])}</td><td>${esc(r.category)}</td><td>${esc(r.description)}</td><td>${esc(r.mitigation)}</td></tr>`,
-    );
+  const body = risks.slice(0, 40).map((r) => {
+    const names = r.applications
+      .slice(0, 8)
+      .map((a) => `<a href="#${slug(a)}">${esc(a)}</a>`)
+      .join(', ');
+    const more = r.applications.length > 8 ? ` and ${r.applications.length - 8} more` : '';
+    return `<tr><td>${pill(r.severity, SEVERITY_COLOURS[r.severity])}</td><td>${esc(r.category)}</td><td>${esc(r.description)}</td><td class="num">${r.applications.length}</td><td>${names}${more}</td><td>${esc(r.mitigation)}</td></tr>`;
+  });
   const more =
-    rows.length > 60
-      ? `<p class="muted">${rows.length - 60} lower-severity risks appear on the application pages.</p>`
+    risks.length > 40
+      ? `<p class="muted">${risks.length - 40} further risks appear on the application pages.</p>`
       : '';
-  return `<section id="risks"><h2>Risks</h2><table><thead><tr><th>Application</th><th>Severity</th><th>Category</th><th>Risk</th><th>Mitigation</th></tr></thead><tbody>${body.join('')}</tbody></table>${more}</section>`;
+  return `<section id="risks"><h2>Risks</h2><p>${fmtInt(riskRows(data).length)} risks across ${fmtInt(data.assessment?.applications.length ?? 0)} applications, merged where the same risk applies to several.</p><table><thead><tr><th>Severity</th><th>Category</th><th>Risk</th><th class="num">Apps</th><th>Applications</th><th>Mitigation</th></tr></thead><tbody>${body.join('')}</tbody></table>${more}</section>`;
 }
 
 function assetRow(a: Asset): string {

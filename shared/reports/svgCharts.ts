@@ -20,7 +20,7 @@ export function barChart(
   bars: readonly Bar[],
   options: { width?: number; format?: (n: number) => string } = {},
 ): string {
-  const width = options.width ?? 640;
+  const width = options.width ?? 960;
   const format = options.format ?? fmtInt;
   const row = 26;
   const labelWidth = 170;
@@ -38,7 +38,7 @@ export function barChart(
 
 /** One full-width bar split into coloured shares, with a legend below. */
 export function shareBar(parts: readonly Bar[], options: { width?: number } = {}): string {
-  const width = options.width ?? 640;
+  const width = options.width ?? 960;
   const total = parts.reduce((n, p) => n + p.value, 0);
   if (total === 0) return '<p class="muted">No data.</p>';
   let x = 0;
@@ -56,11 +56,10 @@ export function shareBar(parts: readonly Bar[], options: { width?: number } = {}
     .map((p) => {
       const text = `${p.label} ${fmtInt(p.value)} (${Math.round((p.value / total) * 100)}%)`;
       const item = `<rect x="${lx}" y="34" width="10" height="10" fill="${esc(p.colour)}"/><text x="${lx + 14}" y="43" class="lbl">${esc(text)}</text>`;
-      lx += text.length * 6.4 + 30;
+      lx += text.length * 6.6 + 30;
       return item;
     });
-  const legendWidth = Math.max(width, lx);
-  return `<svg class="chart" viewBox="0 0 ${legendWidth} 50" width="100%" role="img" xmlns="http://www.w3.org/2000/svg">${rects.join('')}${legend.join('')}</svg>`;
+  return `<svg class="chart" viewBox="0 0 ${width} 50" width="100%" role="img" xmlns="http://www.w3.org/2000/svg">${rects.join('')}${legend.join('')}</svg>`;
 }
 
 /** Waves as a Gantt timeline: one row per wave from its start week for its duration. */
@@ -70,7 +69,7 @@ export function waveTimeline(
   options: { width?: number } = {},
 ): string {
   if (waves.length === 0) return '<p class="muted">No waves planned.</p>';
-  const width = options.width ?? 900;
+  const width = options.width ?? 960;
   const labelWidth = 150;
   const row = 28;
   const weeks = Math.max(1, totalWeeks, ...waves.map((w) => w.startWeek - 1 + w.durationWeeks));
@@ -89,9 +88,17 @@ export function waveTimeline(
     const x = labelWidth + (w.startWeek - 1) * scale;
     const bw = Math.max(3, w.durationWeeks * scale);
     const main = Object.entries(w.strategyMix).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'rehost';
-    return `<g><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="lbl">${esc(w.name)}</text><rect x="${x.toFixed(1)}" y="${y}" width="${bw.toFixed(1)}" height="20" rx="4" fill="${strategyColour(main)}"${w.pilot ? ' stroke="#111827" stroke-dasharray="4 2"' : ''}><title>${esc(w.name)}: ${w.applications.length} applications, ${w.servers} servers</title></rect><text x="${(x + 6).toFixed(1)}" y="${y + 14}" class="inbar">${w.applications.length} apps · ${w.servers} srv</text></g>`;
+    return `<g><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="lbl">${esc(w.name)}</text><rect x="${x.toFixed(1)}" y="${y}" width="${bw.toFixed(1)}" height="20" rx="4" fill="${strategyColour(main)}"${w.pilot ? ' stroke="#111827" stroke-dasharray="4 2"' : ''}><title>${esc(w.name)}: ${w.applications.length} applications, ${w.servers} servers</title></rect>${inBarLabel(`${w.applications.length} apps · ${w.servers} servers`, x, bw, y + 14)}</g>`;
   });
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" xmlns="http://www.w3.org/2000/svg">${ticks.join('')}${bars.join('')}</svg>`;
+}
+
+/** A label inside a bar when it fits, after it otherwise. */
+function inBarLabel(text: string, x: number, barWidth: number, y: number): string {
+  const fits = text.length * 6 + 12 < barWidth;
+  return fits
+    ? `<text x="${(x + 6).toFixed(1)}" y="${y}" class="inbar">${esc(text)}</text>`
+    : `<text x="${(x + barWidth + 6).toFixed(1)}" y="${y}" class="lbl">${esc(text)}</text>`;
 }
 
 /** The dependency graph with move groups coloured; labels only for well-connected nodes. */

@@ -71,6 +71,19 @@ describe('review when unsure, approval, and per-tenant learning', () => {
     expect(other.status).toBe('awaiting_review');
   });
 
+  it('cancels a flow waiting for review; it cannot be approved afterwards', async () => {
+    const globex = tenant('globex');
+    const flow = await discover('globex', 'Srv_Moniker');
+    expect(flow.status).toBe('awaiting_review');
+    const orchestrator = new FlowOrchestrator(t.platform.services);
+
+    const cancelled = await orchestrator.cancel(globex, flow.flowId);
+
+    expect(cancelled.status).toBe('cancelled');
+    await expect(orchestrator.approve(globex, flow.flowId)).rejects.toThrow(/cancelled/);
+    await expect(orchestrator.cancel(globex, flow.flowId)).rejects.toThrow(/cannot be cancelled/);
+  });
+
   it('does not propose a rejected pair again', async () => {
     const acme = tenant('acme');
     const first = await discover('acme', 'Host Name', true);

@@ -13,9 +13,18 @@ export type ScriptedUsage = { prompt_tokens: number; completion_tokens: number }
 
 /** One scripted answer. */
 export type ScriptStep =
-  | { readonly kind: 'tool_calls'; readonly calls: readonly { name: string; arguments: unknown }[]; readonly usage?: ScriptedUsage }
+  | {
+      readonly kind: 'tool_calls';
+      readonly calls: readonly { name: string; arguments: unknown }[];
+      readonly usage?: ScriptedUsage;
+    }
   | { readonly kind: 'text'; readonly content: string; readonly usage?: ScriptedUsage }
-  | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string; readonly message?: string }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly retryAfter?: string;
+      readonly message?: string;
+    }
   | { readonly kind: 'hang' };
 
 /** A chat request as received. */
@@ -46,24 +55,48 @@ export interface ScriptedLlmServer {
 const DEFAULT_USAGE = { prompt_tokens: 100, completion_tokens: 20 };
 
 /** A JSON answer. */
-export const json = (value: unknown, usage?: ScriptedUsage): ScriptStep => ({ kind: 'text', content: JSON.stringify(value), usage });
+export const json = (value: unknown, usage?: ScriptedUsage): ScriptStep => ({
+  kind: 'text',
+  content: JSON.stringify(value),
+  usage,
+});
 /** Any text answer (malformed JSON, prose, tool calls written as text). */
-export const text = (content: string, usage?: ScriptedUsage): ScriptStep => ({ kind: 'text', content, usage });
+export const text = (content: string, usage?: ScriptedUsage): ScriptStep => ({
+  kind: 'text',
+  content,
+  usage,
+});
 /** Native tool calls. */
-export const toolCalls = (calls: { name: string; arguments: unknown }[], usage?: ScriptedUsage): ScriptStep => ({
+export const toolCalls = (
+  calls: { name: string; arguments: unknown }[],
+  usage?: ScriptedUsage,
+): ScriptStep => ({
   kind: 'tool_calls',
   calls,
   usage,
 });
 /** An HTTP error (429 with Retry-After, 500...). */
-export const status = (code: number, retryAfter?: string): ScriptStep => ({ kind: 'status', status: code, retryAfter });
+export const status = (code: number, retryAfter?: string): ScriptStep => ({
+  kind: 'status',
+  status: code,
+  retryAfter,
+});
 /** Never answers (the client's timeout ends the request). */
 export const hang = (): ScriptStep => ({ kind: 'hang' });
 
 /** Llama 4 style: `<|python_start|>[name(a=1, b="x")]<|python_end|>`. */
 export function llamaToolCallText(name: string, args: Record<string, unknown>): string {
-  const literal = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.map(literal).join(', ')}]` : v === null ? 'None' : String(v));
-  return `<|python_start|>[${name}(${Object.entries(args).map(([k, v]) => `${k}=${literal(v)}`).join(', ')})]<|python_end|>`;
+  const literal = (v: unknown): string =>
+    typeof v === 'string'
+      ? JSON.stringify(v)
+      : Array.isArray(v)
+        ? `[${v.map(literal).join(', ')}]`
+        : v === null
+          ? 'None'
+          : String(v);
+  return `<|python_start|>[${name}(${Object.entries(args)
+    .map(([k, v]) => `${k}=${literal(v)}`)
+    .join(', ')})]<|python_end|>`;
 }
 
 /** The system prompt of a request (agents put their role there). */
@@ -74,14 +107,21 @@ export function systemOf(request: RecordedRequest): string {
 /** True when the request's last message is a tool result (the model is mid tool loop). */
 export function afterToolResult(request: RecordedRequest): boolean {
   const last = request.body.messages?.at(-1);
-  return last?.role === 'tool' || (last?.role === 'user' && (last.content ?? '').startsWith('Results of the tool calls'));
+  return (
+    last?.role === 'tool' ||
+    (last?.role === 'user' && (last.content ?? '').startsWith('Results of the tool calls'))
+  );
 }
 
 /** Routes requests to responders by the agent role named in the system prompt. */
-export function byRole(routes: Record<string, Responder>, otherwise: Responder = () => status(500)): Responder {
+export function byRole(
+  routes: Record<string, Responder>,
+  otherwise: Responder = () => status(500),
+): Responder {
   return (request, index) => {
     const system = systemOf(request);
-    for (const [role, responder] of Object.entries(routes)) if (system.includes(`You are the ${role}.`)) return responder(request, index);
+    for (const [role, responder] of Object.entries(routes))
+      if (system.includes(`You are the ${role}.`)) return responder(request, index);
     return otherwise(request, index);
   };
 }
@@ -97,7 +137,10 @@ function completion(step: Extract<ScriptStep, { kind: 'tool_calls' | 'text' }>, 
           tool_calls: step.calls.map((c, i) => ({
             id: `call_${n}_${i}`,
             type: 'function',
-            function: { name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) },
+            function: {
+              name: c.name,
+              arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments),
+            },
           })),
         };
   return {
@@ -105,7 +148,9 @@ function completion(step: Extract<ScriptStep, { kind: 'tool_calls' | 'text' }>, 
     object: 'chat.completion',
     created: 1_700_000_000,
     model,
-    choices: [{ index: 0, message, finish_reason: step.kind === 'text' ? 'stop' : 'tool_calls', logprobs: null }],
+    choices: [
+      { index: 0, message, finish_reason: step.kind === 'text' ? 'stop' : 'tool_calls', logprobs: null },
+    ],
     ...(usage ? { usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens } } : {}),
   };
 }
@@ -113,7 +158,10 @@ function completion(step: Extract<ScriptStep, { kind: 'tool_calls' | 'text' }>, 
 /** A deterministic unit vector for `input` (8 dimensions unless asked otherwise). */
 function embed(input: string, dimensions: number): number[] {
   const digest = createHash('sha256').update(input).digest();
-  const v = Array.from({ length: dimensions }, (_, i) => ((digest[i % digest.length] as number) - 127.5) / 127.5);
+  const v = Array.from(
+    { length: dimensions },
+    (_, i) => ((digest[i % digest.length] as number) - 127.5) / 127.5,
+  );
   const norm = Math.hypot(...v) || 1;
   return v.map((x) => x / norm);
 }
@@ -125,7 +173,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Starts a server on 127.0.0.1 with a random port. */
-export async function startScriptedLlmServer(initial: readonly ScriptStep[] | Responder = []): Promise<ScriptedLlmServer> {
+export async function startScriptedLlmServer(
+  initial: readonly ScriptStep[] | Responder = [],
+): Promise<ScriptedLlmServer> {
   let responder: Responder = toResponder(initial);
   const requests: RecordedRequest[] = [];
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -141,10 +191,18 @@ export async function startScriptedLlmServer(initial: readonly ScriptStep[] | Re
       const dims = typeof body.dimensions === 'number' ? body.dimensions : 8;
       const data = inputs.map((input, index) => {
         const vector = embed(input, dims);
-        const embedding = body.encoding_format === 'float' ? vector : Buffer.from(new Float32Array(vector).buffer).toString('base64');
+        const embedding =
+          body.encoding_format === 'float'
+            ? vector
+            : Buffer.from(new Float32Array(vector).buffer).toString('base64');
         return { object: 'embedding', index, embedding };
       });
-      return send(200, { object: 'list', data, model: body.model, usage: { prompt_tokens: inputs.length, total_tokens: inputs.length } });
+      return send(200, {
+        object: 'list',
+        data,
+        model: body.model,
+        usage: { prompt_tokens: inputs.length, total_tokens: inputs.length },
+      });
     }
     if (!path.endsWith('/chat/completions')) return send(404, { error: { message: `no route ${path}` } });
     const request: RecordedRequest = { path, authorization: req.headers.authorization, body };
@@ -153,14 +211,20 @@ export async function startScriptedLlmServer(initial: readonly ScriptStep[] | Re
     const step = responder(request, index);
     if (step.kind === 'hang') return;
     if (step.kind === 'status') {
-      const headers: Record<string, string> = step.retryAfter !== undefined ? { 'retry-after': step.retryAfter } : {};
-      return send(step.status, { error: { message: step.message ?? `scripted ${step.status}`, type: 'scripted' } }, headers);
+      const headers: Record<string, string> =
+        step.retryAfter !== undefined ? { 'retry-after': step.retryAfter } : {};
+      return send(
+        step.status,
+        { error: { message: step.message ?? `scripted ${step.status}`, type: 'scripted' } },
+        headers,
+      );
     }
     return send(200, completion(step, String(body.model ?? 'scripted'), index));
   };
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json', 'x-should-retry': 'false' });
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'application/json', 'x-should-retry': 'false' });
       res.end(JSON.stringify({ error: { message: String(error) } }));
     });
   });

@@ -60,3 +60,13 @@ export const keys = {
   tenantPartition: t,
   engagementPartition: te,
 };
+
+/**
+ * Agent memory records (shared/memory): their own partition per tenant, `T#{tenant}#MEM`, so
+ * `dynamodb:LeadingKeys` confines them like every other item and listing them reads only them.
+ */
+export const memoryKeys = {
+  partition: (tenant: string) => `${t(tenant)}#MEM`,
+  memory: (tenant: string, memoryId: string) => ({ pk: `${t(tenant)}#MEM`, sk: `M#${memoryId}` }),
+  memoryPrefix: 'M#',
+};

@@ -16,6 +16,8 @@ import { canonicalTargets } from '../tools/fieldMappingTools.ts';
 export const MAX_REVIEWED_COLUMNS = 60;
 /** Highest confidence an agent's mapping gets (below a user's or the tenant's own rules). */
 export const LLM_CONFIDENCE_CAP = 0.9;
+/** Least confidence for an agent's target on a column the rules left unmapped (the engine's own minimum). */
+export const MIN_PROPOSAL_CONFIDENCE = 0.5;
 const SAMPLE_CHARS = 80;
 
 const analysisSchema = z.object({
@@ -45,9 +47,15 @@ const proposalSchema = z.object({
 export type MappingProposals = z.infer<typeof proposalSchema>;
 
 /** The columns to review: mapped with low confidence, or unmapped although they carry values. */
-export function unsureColumns(result: MappingResult, columns: readonly ColumnProfile[], threshold: number): FieldMapping[] {
+export function unsureColumns(
+  result: MappingResult,
+  columns: readonly ColumnProfile[],
+  threshold: number,
+): FieldMapping[] {
   const byHeader = new Map(columns.map((c) => [c.header, c]));
-  const lowConfidence = result.mappings.filter((m) => m.method === 'rules' && m.target && m.confidence < threshold);
+  const lowConfidence = result.mappings.filter(
+    (m) => m.method === 'rules' && m.target && m.confidence < threshold,
+  );
   const unmapped = result.mappings.filter(
     (m) => m.method === 'rules' && !m.target && (byHeader.get(m.source)?.nonEmpty ?? 0) > 0,
   );
@@ -72,7 +80,11 @@ function reviewData(unsure: readonly FieldMapping[], columns: readonly ColumnPro
 }
 
 /** The crew's tasks and inputs for one file. */
-export function fieldMappingTasks(result: MappingResult, unsure: readonly FieldMapping[], columns: readonly ColumnProfile[]) {
+export function fieldMappingTasks(
+  result: MappingResult,
+  unsure: readonly FieldMapping[],
+  columns: readonly ColumnProfile[],
+) {
   const headers = unsure.map((m) => m.source);
   const taken = result.mappings.filter((m) => m.target && !headers.includes(m.source)).map((m) => m.target);
   const inputs = {
@@ -87,11 +99,17 @@ export function fieldMappingTasks(result: MappingResult, unsure: readonly FieldM
       `Study each column under review in this ${result.kind} file: what its header and sample values show ` +
       '(identifiers, host names, IPs, OS strings, sizes and their units, owners, statuses). Use the tools for more ' +
       'evidence if the samples are not conclusive.',
-    expectedOutput: 'One entry per column under review with your observation and its likely meaning (or null).',
+    expectedOutput:
+      'One entry per column under review with your observation and its likely meaning (or null).',
     output: analysisSchema,
     rules: async ({ tool }) => {
       if (headers.length === 0) return { columns: [] };
-      const described = (await tool('data_analysis_tool', { headers })) as { header: string; inferredType?: string; fillRate?: number; distinct?: number }[];
+      const described = (await tool('data_analysis_tool', { headers })) as {
+        header: string;
+        inferredType?: string;
+        fillRate?: number;
+        distinct?: number;
+      }[];
       return {
         columns: described.map((d) => ({
           source: d.header,
@@ -116,7 +134,12 @@ export function fieldMappingTasks(result: MappingResult, unsure: readonly FieldM
         mappings: FieldMapping[];
       };
       return {
-        mappings: answer.mappings.map((m) => ({ source: m.source, target: m.target, confidence: m.confidence, reason: m.reason })),
+        mappings: answer.mappings.map((m) => ({
+          source: m.source,
+          target: m.target,
+          confidence: m.confidence,
+          reason: m.reason,
+        })),
       };
     },
   };
@@ -167,7 +190,10 @@ export function mergeProposals(
     }
     const confidence = Math.min(LLM_CONFIDENCE_CAP, Math.round(p.confidence * 1000) / 1000);
     const agrees = p.target === current.target;
-    if (!agrees && confidence < current.confidence) continue;
+    // Filling a column the rules left unmapped needs the engine's own bar; replacing or removing a
+    // target the rules chose needs more confidence than the rules had.
+    const bar = current.target === null ? MIN_PROPOSAL_CONFIDENCE : current.confidence;
+    if (!agrees && confidence < bar) continue;
     if (p.target !== null) owners.set(p.target, p.source);
     accepted.set(p.source, {
       ...current,
@@ -182,7 +208,11 @@ export function mergeProposals(
   const mappings = result.mappings.map((m) => {
     const next = accepted.get(m.source) ?? m;
     if (next.target && owners.get(next.target) !== m.source && reviewed.has(m.source))
-      return { ...next, target: null, reason: `${next.target} was given to ${owners.get(next.target)} on review` };
+      return {
+        ...next,
+        target: null,
+        reason: `${next.target} was given to ${owners.get(next.target)} on review`,
+      };
     return next;
   });
   return { result: { kind: result.kind, mappings }, changed, refused };

@@ -14,7 +14,13 @@ export const MAX_EXPLAINED_APPLICATIONS = 30;
 const explanationsSchema = z.object({
   summary: z.string().max(2000),
   items: z
-    .array(z.object({ subject: z.string().max(200), explanation: z.string().max(1500), concern: z.string().max(600).nullable() }))
+    .array(
+      z.object({
+        subject: z.string().max(200),
+        explanation: z.string().max(1500),
+        concern: z.string().max(600).nullable(),
+      }),
+    )
     .max(MAX_EXPLAINED_APPLICATIONS * 2),
 });
 /** What a review crew returns: a summary and one explanation per subject (move group, application). */
@@ -24,18 +30,32 @@ export type ReviewExplanations = z.infer<typeof explanationsSchema>;
 export function keepKnownSubjects(review: ReviewExplanations, known: readonly string[]): ReviewExplanations {
   const allowed = new Set(known);
   const seen = new Set<string>();
-  return {
-    summary: review.summary,
-    items: review.items.filter((i) => allowed.has(i.subject) && !seen.has(i.subject) && (seen.add(i.subject), true)),
-  };
+  const items = [];
+  for (const item of review.items) {
+    if (!allowed.has(item.subject) || seen.has(item.subject)) continue;
+    seen.add(item.subject);
+    items.push(item);
+  }
+  return { summary: review.summary, items };
 }
 
 /** The dependency analyst's review of the graph. */
-export function dependencyReviewTask(graph: DependencyGraph): { task: Task<ReviewExplanations>; inputs: Record<string, unknown>; subjects: string[] } {
-  const groups = [...graph.moveGroups].sort((a, b) => b.members.length - a.members.length).slice(0, MAX_EXPLAINED_APPLICATIONS);
+export function dependencyReviewTask(graph: DependencyGraph): {
+  task: Task<ReviewExplanations>;
+  inputs: Record<string, unknown>;
+  subjects: string[];
+} {
+  const groups = [...graph.moveGroups]
+    .sort((a, b) => b.members.length - a.members.length)
+    .slice(0, MAX_EXPLAINED_APPLICATIONS);
   const inputs = {
     'dependency statistics': graph.stats,
-    'largest move groups': groups.map((g) => ({ id: g.id, members: g.members.slice(0, 20), size: g.members.length, applications: g.applications.slice(0, 10) })),
+    'largest move groups': groups.map((g) => ({
+      id: g.id,
+      members: g.members.slice(0, 20),
+      size: g.members.length,
+      applications: g.applications.slice(0, 10),
+    })),
     'circular dependencies': graph.cycles.slice(0, 10),
   };
   const task: Task<ReviewExplanations> = {
@@ -48,18 +68,26 @@ export function dependencyReviewTask(graph: DependencyGraph): { task: Task<Revie
     expectedOutput: 'A summary for the engagement and one explanation per move group (subject = its id).',
     output: explanationsSchema,
     rules: async ({ tool }) => {
-      const ports = (await tool('network_analysis_tool', {})) as { port: number | null; connections: number; infrastructureService: boolean }[];
+      const ports = (await tool('network_analysis_tool', {})) as {
+        port: number | null;
+        connections: number;
+        infrastructureService: boolean;
+      }[];
       const infra = ports.filter((p) => p.infrastructureService).map((p) => p.port);
       const s = graph.stats;
       return {
         summary:
           `${s.edges} dependencies (${s.strongEdges} binding) between ${s.assets} assets and ${s.externalNodes} external endpoints; ` +
           `${s.moveGroups} move groups, the largest with ${s.largestMoveGroup} assets; ${s.cycles} circular dependencies.` +
-          (infra.length > 0 ? ` Shared infrastructure ports not binding move groups: ${infra.slice(0, 10).join(', ')}.` : ''),
+          (infra.length > 0
+            ? ` Shared infrastructure ports not binding move groups: ${infra.slice(0, 10).join(', ')}.`
+            : ''),
         items: groups.map((g) => ({
           subject: g.id,
           explanation: `${g.members.length} assets connected by binding dependencies (${g.applications.slice(0, 5).join(', ') || 'no application named'}) move together.`,
-          concern: graph.cycles.some((c) => c.some((m) => g.members.includes(m))) ? 'contains a circular dependency' : null,
+          concern: graph.cycles.some((c) => c.some((m) => g.members.includes(m)))
+            ? 'contains a circular dependency'
+            : null,
         })),
       };
     },
@@ -74,7 +102,11 @@ function topApplications(recommended: EngagementRecommendations) {
 }
 
 /** The 6R strategist's review of the recommendations. */
-export function strategyReviewTask(recommended: EngagementRecommendations): { task: Task<ReviewExplanations>; inputs: Record<string, unknown>; subjects: string[] } {
+export function strategyReviewTask(recommended: EngagementRecommendations): {
+  task: Task<ReviewExplanations>;
+  inputs: Record<string, unknown>;
+  subjects: string[];
+} {
   const apps = topApplications(recommended);
   const inputs = {
     recommendations: apps.map((a) => ({
@@ -99,16 +131,21 @@ export function strategyReviewTask(recommended: EngagementRecommendations): { ta
     rules: async ({ tool }) => {
       const items = [];
       for (const a of apps) {
-        const analysis = (await tool('sixr_analysis_tool', { application: a.application })) as { rationale?: string };
+        const analysis = (await tool('sixr_analysis_tool', { application: a.application })) as {
+          rationale?: string;
+        };
         const close = a.alternatives[0] && a.confidence_score - a.alternatives[0].confidence < 0.05;
         items.push({
           subject: a.application,
           explanation: analysis.rationale ?? a.rationale,
-          concern: close ? `${a.alternatives[0]?.strategy} is almost as likely (${a.alternatives[0]?.confidence})` : null,
+          concern: close
+            ? `${a.alternatives[0]?.strategy} is almost as likely (${a.alternatives[0]?.confidence})`
+            : null,
         });
       }
       const counts = new Map<string, number>();
-      for (const a of recommended.applications) counts.set(a.primary_recommendation, (counts.get(a.primary_recommendation) ?? 0) + 1);
+      for (const a of recommended.applications)
+        counts.set(a.primary_recommendation, (counts.get(a.primary_recommendation) ?? 0) + 1);
       return {
         summary: `${recommended.applications.length} applications: ${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}.`,
         items,
@@ -119,17 +156,31 @@ export function strategyReviewTask(recommended: EngagementRecommendations): { ta
 }
 
 /** The risk assessor's review of the risk register. */
-export function riskReviewTask(
-  register: { applications: { application: string; risks: RiskFactor[]; compliance: { framework: string; severity: string }[] }[] },
-): { task: Task<ReviewExplanations>; inputs: Record<string, unknown>; subjects: string[] } {
+export function riskReviewTask(register: {
+  applications: {
+    application: string;
+    risks: RiskFactor[];
+    compliance: { framework: string; severity: string }[];
+  }[];
+}): { task: Task<ReviewExplanations>; inputs: Record<string, unknown>; subjects: string[] } {
   const rank: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
   const worst = (a: (typeof register.applications)[number]) =>
-    Math.max(0, ...a.risks.map((r) => rank[r.severity] ?? 0), ...a.compliance.map((c) => rank[c.severity] ?? 0));
-  const apps = [...register.applications].sort((a, b) => worst(b) - worst(a)).slice(0, MAX_EXPLAINED_APPLICATIONS);
+    Math.max(
+      0,
+      ...a.risks.map((r) => rank[r.severity] ?? 0),
+      ...a.compliance.map((c) => rank[c.severity] ?? 0),
+    );
+  const apps = [...register.applications]
+    .sort((a, b) => worst(b) - worst(a))
+    .slice(0, MAX_EXPLAINED_APPLICATIONS);
   const inputs = {
     'risk register': apps.map((a) => ({
       application: a.application,
-      risks: a.risks.slice(0, 6).map((r) => ({ category: r.category, severity: r.severity, description: r.description.slice(0, 200) })),
+      risks: a.risks.slice(0, 6).map((r) => ({
+        category: r.category,
+        severity: r.severity,
+        description: r.description.slice(0, 200),
+      })),
       compliance: a.compliance.slice(0, 6),
     })),
   };
@@ -139,7 +190,8 @@ export function riskReviewTask(
     description:
       'Review the risk register: for each application explain its most serious risks and compliance obligations and ' +
       'what to do first. Use the tools for details. Subjects are application names. Do not change severities.',
-    expectedOutput: 'A summary of the engagement risk and one explanation per application (subject = its name).',
+    expectedOutput:
+      'A summary of the engagement risk and one explanation per application (subject = its name).',
     output: explanationsSchema,
     rules: () => ({
       summary: `${register.applications.length} applications assessed; ${apps.filter((a) => worst(a) >= 3).length} with high or critical findings.`,
@@ -147,8 +199,13 @@ export function riskReviewTask(
         const top = [...a.risks].sort((x, y) => (rank[y.severity] ?? 0) - (rank[x.severity] ?? 0))[0];
         return {
           subject: a.application,
-          explanation: top ? `${top.severity} ${top.category} risk: ${top.description} Mitigation: ${top.mitigation}` : 'no migration risk found by the rules',
-          concern: a.compliance.length > 0 ? `compliance: ${[...new Set(a.compliance.map((c) => c.framework))].join(', ')}` : null,
+          explanation: top
+            ? `${top.severity} ${top.category} risk: ${top.description} Mitigation: ${top.mitigation}`
+            : 'no migration risk found by the rules',
+          concern:
+            a.compliance.length > 0
+              ? `compliance: ${[...new Set(a.compliance.map((c) => c.framework))].join(', ')}`
+              : null,
         };
       }),
     }),

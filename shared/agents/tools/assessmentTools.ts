@@ -9,8 +9,8 @@ import {
   assessRisks,
   checkCompliance,
   estimateCost,
-  STRATEGIES,
   type SixRAnalysis,
+  STRATEGIES,
 } from '#domain/assessment/index.ts';
 import { defineTool, type ToolContext } from './toolTypes.ts';
 
@@ -66,12 +66,15 @@ export const costEstimationTool = defineTool({
   capabilities: ['cost_estimation'],
   parameters: applicationArg.extend({ strategy: z.enum(STRATEGIES) }),
   run: (args, ctx) =>
-    answerOrError(() => estimateCost(application(ctx, args.application), args.strategy, ctx.workspace.criteria)),
+    answerOrError(() =>
+      estimateCost(application(ctx, args.application), args.strategy, ctx.workspace.criteria),
+    ),
 });
 
 export const riskAssessmentTool = defineTool({
   name: 'risk_assessment_tool',
-  description: 'Risks of migrating one application with a given strategy, most severe first, with mitigations.',
+  description:
+    'Risks of migrating one application with a given strategy, most severe first, with mitigations.',
   capabilities: ['risk_assessment'],
   parameters: applicationArg.extend({ strategy: z.enum(STRATEGIES) }),
   run: (args, ctx) =>
@@ -89,13 +92,18 @@ export const riskAnalysisTool = defineTool({
     answerOrError(() => {
       const found = analysis(ctx, args.application);
       if (!found) throw new UnknownApplicationError(args.application);
-      return { application: found.application, strategy: found.primary_recommendation, risks: found.risk_factors };
+      return {
+        application: found.application,
+        strategy: found.primary_recommendation,
+        risks: found.risk_factors,
+      };
     }),
 });
 
 export const complianceCheckerTool = defineTool({
   name: 'compliance_checker_tool',
-  description: 'Compliance obligations and gaps (PCI DSS, HIPAA, SOX, GDPR, PII, supported software) of one application.',
+  description:
+    'Compliance obligations and gaps (PCI DSS, HIPAA, SOX, GDPR, PII, supported software) of one application.',
   capabilities: ['compliance'],
   parameters: applicationArg,
   run: (args, ctx) => answerOrError(() => checkCompliance(application(ctx, args.application))),

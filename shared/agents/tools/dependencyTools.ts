@@ -3,8 +3,8 @@
  * (buildDependencyGraph's result) for an agent, in bounded slices.
  */
 import { z } from 'zod';
-import { isInfrastructureService } from '#domain/dependencies/index.ts';
 import type { DependencyGraph } from '#domain/dependencies/index.ts';
+import { isInfrastructureService } from '#domain/dependencies/index.ts';
 import { defineTool, type ToolContext } from './toolTypes.ts';
 
 const LIMIT = 50;
@@ -57,11 +57,20 @@ export const networkAnalysisTool = defineTool({
   parameters: z.object({ port: z.number().int().min(0).max(65535).nullable().optional() }),
   run: (args, ctx) => {
     const graph = graphOf(ctx);
-    const byPort = new Map<string, { port: number | null; protocol: string | null; edges: number; connections: number; strong: number }>();
+    const byPort = new Map<
+      string,
+      { port: number | null; protocol: string | null; edges: number; connections: number; strong: number }
+    >();
     for (const e of graph.edges) {
       if (args.port !== undefined && args.port !== null && e.port !== args.port) continue;
       const key = `${e.port}/${e.protocol}`;
-      const entry = byPort.get(key) ?? { port: e.port, protocol: e.protocol, edges: 0, connections: 0, strong: 0 };
+      const entry = byPort.get(key) ?? {
+        port: e.port,
+        protocol: e.protocol,
+        edges: 0,
+        connections: 0,
+        strong: 0,
+      };
       entry.edges += 1;
       entry.connections += e.count;
       if (e.strong) entry.strong += 1;

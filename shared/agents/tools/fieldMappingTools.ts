@@ -3,9 +3,9 @@
  * tools, backed by the rule engine (mapColumns, analyzeHeader, normalizeHeader).
  */
 import { z } from 'zod';
+import type { FileKind } from '#domain/assetSchema.ts';
 import { ASSET_FIELD_NAMES, CONNECTION_FIELD_NAMES } from '#domain/assetSchema.ts';
 import { analyzeHeader, mapColumns, normalizeHeader } from '#domain/mapping/index.ts';
-import type { FileKind } from '#domain/assetSchema.ts';
 import type { ColumnProfile, MappingResult } from '#domain/tableTypes.ts';
 import { defineTool, type ToolContext } from './toolTypes.ts';
 
@@ -59,17 +59,29 @@ export const fieldMappingTool = defineTool({
     const found = findColumns(ctx, args.headers);
     const mapping = engineMapping(ctx);
     if (args.action === 'analyze_data_columns')
-      return found.map((f) => (f.column ? describeColumn(f.column) : { header: f.header, error: 'no such column' }));
+      return found.map((f) =>
+        f.column ? describeColumn(f.column) : { header: f.header, error: 'no such column' },
+      );
     if (args.action === 'query_field_mapping') {
       return {
         kind: mapping.kind,
         allowedTargets: canonicalTargets(mapping.kind),
         mappings: found.map(
-          (f) => mapping.mappings.find((m) => m.source === f.header) ?? { source: f.header, error: 'no such column' },
+          (f) =>
+            mapping.mappings.find((m) => m.source === f.header) ?? {
+              source: f.header,
+              error: 'no such column',
+            },
         ),
       };
     }
-    return learnFieldMapping(args.headers[0] as string, args.target ?? null, args.reason ?? '', mapping.kind, ctx);
+    return learnFieldMapping(
+      args.headers[0] as string,
+      args.target ?? null,
+      args.reason ?? '',
+      mapping.kind,
+      ctx,
+    );
   },
 });
 
@@ -79,8 +91,15 @@ export const fieldMappingTool = defineTool({
  * steered by data, must not silently teach the tenant. A task a user ran for that purpose
  * (`allowLearning`) writes the rule.
  */
-async function learnFieldMapping(header: string, target: string | null, reason: string, kind: FileKind, ctx: ToolContext) {
-  if (!columnsOf(ctx).some((c) => c.header === header)) return { recorded: false, error: `no column ${header}` };
+async function learnFieldMapping(
+  header: string,
+  target: string | null,
+  reason: string,
+  kind: FileKind,
+  ctx: ToolContext,
+) {
+  if (!columnsOf(ctx).some((c) => c.header === header))
+    return { recorded: false, error: `no column ${header}` };
   if (target !== null && !canonicalTargets(kind).includes(target))
     return { recorded: false, error: `${target} is no canonical field of a ${kind} file` };
   if (!ctx.allowLearning || !ctx.mappings) {
@@ -99,7 +118,8 @@ async function learnFieldMapping(header: string, target: string | null, reason: 
 
 export const dataAnalysisTool = defineTool({
   name: 'data_analysis_tool',
-  description: 'Profiles columns of the upload: inferred value type, fill rate, distinct values, size unit, samples.',
+  description:
+    'Profiles columns of the upload: inferred value type, fill rate, distinct values, size unit, samples.',
   capabilities: ['column_analysis'],
   parameters: z.object({ headers: headerList }),
   run: (args, ctx) =>

@@ -21,6 +21,10 @@ const SCALAR_FIELDS = ASSET_FIELD_NAMES.filter(
   (field): field is ScalarField =>
     ASSET_FIELDS[field].kind !== 'list' && field !== 'name' && field !== 'assetType',
 );
+/** Scalar field -> true when its kind is text (else numeric): readRecord walks a row's own fields with it. */
+const SCALAR_IS_TEXT: ReadonlyMap<string, boolean> = new Map(
+  SCALAR_FIELDS.map((field) => [field, ASSET_FIELDS[field].kind === 'string']),
+);
 /** Every asset field in one fixed order: new assets copy it so all share one object shape (fast at 1M). */
 const EMPTY_ASSET: Readonly<Record<string, unknown>> = Object.fromEntries([
   ['assetId', ''],
@@ -72,17 +76,51 @@ function toList(field: ListField, value: FieldValue): string[] {
   return out;
 }
 
+/** True for an ASCII letter or digit. */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/** One DNS label as `/^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/i` accepts it, checked by character codes. */
+function isHostLabel(text: string, from: number, to: number): boolean {
+  if (to <= from || !isAlphanumeric(text.charCodeAt(from)) || !isAlphanumeric(text.charCodeAt(to - 1)))
+    return false;
+  for (let i = from + 1; i < to - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (!(isAlphanumeric(code) || code === 95 || code === 45)) return false;
+  }
+  return true;
+}
+
+/** A top-level domain label: two or more ASCII letters (`/^[a-z]{2,}$/i`). */
+function isTopLevelLabel(text: string, from: number): boolean {
+  if (text.length - from < 2) return false;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20;
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
 /**
  * The FQDN a host-name or name cell holds ("web01.corp.example.com"), so that a row naming a host by its
  * FQDN keeps that identity; names need three labels, since "app.v2" is more often a label than a domain.
  */
 function fqdnIn(value: string | null | undefined, minLabels: number): string | null {
-  if (!value || looksLikeIp(value.trim())) return null;
-  const labels = value.trim().split('.');
-  const hostLike = labels.every((label) => /^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/i.test(label));
-  return hostLike && labels.length >= minLabels && /^[a-z]{2,}$/i.test(labels.at(-1) ?? '')
-    ? value.trim()
-    : null;
+  if (!value) return null;
+  const text = value.trim();
+  if (looksLikeIp(text)) return null;
+  let labels = 0;
+  let start = 0;
+  while (true) {
+    const dot = text.indexOf('.', start);
+    const end = dot === -1 ? text.length : dot;
+    if (!isHostLabel(text, start, end)) return null;
+    labels++;
+    if (dot === -1) break;
+    start = dot + 1;
+  }
+  return labels >= minLabels && isTopLevelLabel(text, start) ? text : null;
 }
 
 /** A row's values in asset form, before it is matched: explicit name kept apart from the derived one. */
@@ -90,52 +128,88 @@ export interface RecordValues {
   readonly explicitName: string | null;
   readonly derivedName: string | null;
   readonly type: AssetType;
-  readonly scalars: Partial<Record<ScalarField, string | number | null>>;
+  /**
+   * The scalar values (null when unknown), held in a new object of the asset's shape: a row that makes a
+   * new asset becomes that asset without copying them.
+   */
+  readonly scalars: Readonly<Record<string, unknown>> & Partial<Record<ScalarField, string | number | null>>;
   readonly lists: Record<ListField, string[]>;
 }
 
 /** Reads a cleansed row into typed asset values (strings trimmed, numbers parsed, lists split and normalised). */
 export function readRecord(record: CleansedRecord): RecordValues {
   const fields = record.fields;
-  const scalars: Partial<Record<ScalarField, string | number | null>> = {};
-  for (const field of SCALAR_FIELDS) {
-    const value = fields[field];
+  const scalars: Record<string, unknown> & Partial<Record<ScalarField, string | number | null>> = {
+    ...EMPTY_ASSET,
+  };
+  // Walks the row's own fields (a few) rather than every scalar field of the schema (dozens).
+  for (const field in fields) {
+    const isText = SCALAR_IS_TEXT.get(field);
+    if (isText === undefined) continue;
+    const value = fields[field as AssetField];
     if (value === undefined || value === null) continue;
-    const kind = ASSET_FIELDS[field].kind;
-    scalars[field] = kind === 'string' ? toText(value) : toNumber(value);
+    scalars[field] = isText ? toText(value) : toNumber(value);
   }
-  const lists = {} as Record<ListField, string[]>;
-  for (const field of LIST_FIELDS) lists[field] = toList(field, fields[field]);
+  const lists: Record<ListField, string[]> = {
+    ipAddress: toList('ipAddress', fields.ipAddress),
+    macAddress: toList('macAddress', fields.macAddress),
+    tags: toList('tags', fields.tags),
+    dependsOn: toList('dependsOn', fields.dependsOn),
+  };
   const explicitName = toText(fields.name);
   const hostname = scalars.hostname as string | null | undefined;
   if (!scalars.fqdn) {
     const fromName = fqdnIn(hostname, 2) ?? fqdnIn(explicitName, 3);
     if (fromName) scalars.fqdn = fromName;
   }
-  const fqdn = scalars.fqdn as string | null | undefined;
-  const externalId = scalars.externalId as string | null | undefined;
-  const serial = scalars.serialNumber as string | null | undefined;
-  const fqdnLabel = fqdn ? (fqdn.trim().split('.')[0] ?? null) : null;
-  const derivedName =
-    hostname ||
-    (fqdnLabel && shortHostName(fqdn) ? fqdnLabel : null) ||
-    externalId ||
-    lists.ipAddress[0] ||
-    serial ||
-    null;
-  return { explicitName, derivedName, type: classifyAssetType(fields, record.custom), scalars, lists };
+  return {
+    explicitName,
+    derivedName: derivedNameOf(hostname, scalars, lists),
+    type: classifyAssetType(fields, record.custom),
+    scalars,
+    lists,
+  };
 }
 
-/** Builds a new asset (every canonical field present, null or [] when unknown) from a row read by readRecord. */
+/** The name of a row without a name column: host name, FQDN short name, external id, first IP or serial. */
+function derivedNameOf(
+  hostname: string | null | undefined,
+  scalars: RecordValues['scalars'],
+  lists: Record<ListField, string[]>,
+): string | null {
+  if (hostname) return hostname;
+  const fqdn = scalars.fqdn as string | null | undefined;
+  if (fqdn) {
+    const text = fqdn.trim();
+    const dot = text.indexOf('.');
+    const label = dot === -1 ? text : text.slice(0, dot);
+    if (label && shortHostName(fqdn)) return label;
+  }
+  return (
+    (scalars.externalId as string | null | undefined) ||
+    lists.ipAddress[0] ||
+    (scalars.serialNumber as string | null | undefined) ||
+    null
+  );
+}
+
+/**
+ * Builds a new asset (every canonical field present, null or [] when unknown) from a row read by readRecord.
+ * The asset is made of `values` (its scalars object and lists, which readRecord made for this row alone), so
+ * `values` must not be used afterwards.
+ */
 export function createAsset(
   assetId: string,
   name: string,
   values: RecordValues,
   record: CleansedRecord,
 ): Asset {
-  const asset: Record<string, unknown> = { ...EMPTY_ASSET, assetId };
-  for (const field in values.scalars) asset[field] = values.scalars[field as ScalarField] ?? null;
-  for (const field of LIST_FIELDS) asset[field] = [...values.lists[field]];
+  const asset = values.scalars as Record<string, unknown>;
+  asset.assetId = assetId;
+  asset.ipAddress = values.lists.ipAddress;
+  asset.macAddress = values.lists.macAddress;
+  asset.tags = values.lists.tags;
+  asset.dependsOn = values.lists.dependsOn;
   asset.name = name;
   asset.assetType = values.type;
   asset.isTemplate = record.isTemplate ?? false;

@@ -30,6 +30,23 @@ interface IdentityFacts {
 /** A key seen on two assets that are not the same: it identifies nothing any more. */
 const AMBIGUOUS = Symbol('ambiguous');
 
+/** Where one index key points: an asset position, or nowhere any more. */
+type Slot = number | typeof AMBIGUOUS;
+
+/**
+ * The kinds of identity key, one map each per namespace (keyed by the normalised identifier alone, so no
+ * composite key string is built per row).
+ */
+const SERIAL = 0;
+const EXTERNAL_ID = 1;
+const FQDN = 2;
+const HOST = 3;
+const NAME = 4;
+const IP = 5;
+const KEY_KINDS = 6;
+
+const NO_IPS: readonly string[] = Object.freeze([]);
+
 /**
  * Hosts (servers, VMs, devices) share one namespace so a CMDB server and an RVTools VM merge; databases,
  * applications and containers run on hosts and share their names and IPs, so each type gets its own.
@@ -44,34 +61,65 @@ function lower(value: string | null | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** The usable IPs of a list: normalised, without blanks and shared addresses (loopback, link-local...). */
+function usableIps(list: readonly string[] | undefined): readonly string[] {
+  if (list === undefined || list.length === 0) return NO_IPS;
+  let ips: string[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const ip = normaliseIp(list[i] as string);
+    if (ip === '' || isSharedIp(ip)) continue;
+    ips ??= [];
+    ips.push(ip);
+  }
+  return ips ?? NO_IPS;
+}
+
 function factsOf(identity: AssetIdentity, type: AssetType): IdentityFacts {
-  const name = lower(identity.name);
+  return factsFrom(
+    identity.hostname,
+    identity.fqdn,
+    identity.name,
+    identity.serialNumber,
+    identity.externalId,
+    identity.ipAddress,
+    type,
+  );
+}
+
+function factsFrom(
+  hostname: string | null | undefined,
+  fqdn: string | null | undefined,
+  rawName: string | null | undefined,
+  serialNumber: string | null | undefined,
+  externalId: string | null | undefined,
+  ipAddress: readonly string[] | undefined,
+  type: AssetType,
+): IdentityFacts {
+  const name = lower(rawName);
   const hostLikeName = name !== null && isHostLikeName(name) ? name : null;
-  const serial = lower(identity.serialNumber);
+  const serial = lower(serialNumber);
   return {
     namespace: namespaceOf(type),
     serial: serial !== null && !isPlaceholderSerial(serial) ? serial : null,
-    externalId: lower(identity.externalId),
-    fqdn: normaliseFqdn(identity.fqdn) ?? normaliseFqdn(identity.hostname) ?? normaliseFqdn(hostLikeName),
-    host: shortHostName(identity.hostname) ?? shortHostName(identity.fqdn) ?? shortHostName(hostLikeName),
+    externalId: lower(externalId),
+    fqdn: normaliseFqdn(fqdn) ?? normaliseFqdn(hostname) ?? normaliseFqdn(hostLikeName),
+    host: shortHostName(hostname) ?? shortHostName(fqdn) ?? shortHostName(hostLikeName),
     name: hostLikeName !== null ? shortHostName(hostLikeName) : name,
-    ips: (identity.ipAddress ?? []).map(normaliseIp).filter((ip) => ip !== '' && !isSharedIp(ip)),
+    ips: usableIps(ipAddress),
   };
 }
 
-/** Index keys, strongest first. Only keys that can identify one asset are produced. */
-function keysOf(facts: IdentityFacts): string[] {
-  const ns = facts.namespace;
-  const keys: string[] = [];
-  if (facts.serial) keys.push(`s|${ns}|${facts.serial}`);
-  if (facts.externalId) keys.push(`x|${ns}|${facts.externalId}`);
-  if (facts.fqdn) keys.push(`f|${ns}|${facts.fqdn}`);
-  if (ns === 'host') {
-    if (facts.host) keys.push(`h|${ns}|${facts.host}`);
-    else if (facts.name) keys.push(`n|${ns}|${facts.name}`);
-  } else if (facts.name) keys.push(`n|${ns}|${facts.name}`);
-  for (const ip of facts.ips) keys.push(`i|${ns}|${ip}`);
-  return keys;
+function recordFacts(values: RecordValues): IdentityFacts {
+  const scalars = values.scalars;
+  return factsFrom(
+    scalars.hostname as string | null | undefined,
+    scalars.fqdn as string | null | undefined,
+    values.explicitName,
+    scalars.serialNumber as string | null | undefined,
+    scalars.externalId as string | null | undefined,
+    values.lists.ipAddress,
+    values.type,
+  );
 }
 
 function differ(a: string | null, b: string | null): boolean {
@@ -90,15 +138,31 @@ function conflicting(a: IdentityFacts, b: IdentityFacts): boolean {
   return false;
 }
 
+/** True for the `row-N` fallback name (already trimmed and lower-cased). */
+function isRowFallbackName(name: string): boolean {
+  if (name.length < 5 || !name.startsWith('row-')) return false;
+  for (let i = 4; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+function sameText(value: string | null | undefined, lowered: string): boolean {
+  return value?.trim().toLowerCase() === lowered;
+}
+
 /**
  * A name that merely repeats another identifier (an external id, serial or IP used because the row had no
  * name) or the `row-N` fallback is no identity of its own: comparing it would split real duplicates.
  */
 function ownName(asset: Asset): string | null {
   const name = asset.name.trim().toLowerCase();
-  if (/^row-\d+$/.test(name)) return null;
-  const standIns = [asset.externalId, asset.serialNumber, ...(asset.ipAddress ?? [])];
-  return standIns.some((value) => value?.trim().toLowerCase() === name) ? null : asset.name;
+  if (isRowFallbackName(name)) return null;
+  if (sameText(asset.externalId, name) || sameText(asset.serialNumber, name)) return null;
+  const ips = asset.ipAddress ?? [];
+  for (let i = 0; i < ips.length; i++) if (sameText(ips[i], name)) return null;
+  return asset.name;
 }
 
 function identityOf(asset: Asset): AssetIdentity {
@@ -109,17 +173,6 @@ function identityOf(asset: Asset): AssetIdentity {
     serialNumber: asset.serialNumber,
     externalId: asset.externalId,
     ipAddress: asset.ipAddress ?? [],
-  };
-}
-
-function recordIdentity(values: RecordValues): AssetIdentity {
-  return {
-    hostname: values.scalars.hostname as string | null | undefined,
-    fqdn: values.scalars.fqdn as string | null | undefined,
-    name: values.explicitName,
-    serialNumber: values.scalars.serialNumber as string | null | undefined,
-    externalId: values.scalars.externalId as string | null | undefined,
-    ipAddress: values.lists.ipAddress,
   };
 }
 
@@ -143,8 +196,19 @@ function hasIdentity(facts: IdentityFacts): boolean {
 export class InventoryBuilder {
   private readonly assets: Asset[] = [];
   private readonly isNew: boolean[] = [];
-  private readonly index = new Map<string, number | typeof AMBIGUOUS>();
+  /** Identity facts of each asset, computed when first compared and dropped when a merge changes it. */
+  private readonly assetFacts: (IdentityFacts | undefined)[] = [];
+  /** Per namespace, one map per key kind (SERIAL..IP) from normalised identifier to asset. */
+  private readonly index = new Map<string, Map<string, Slot>[]>();
+  /** Asset ids of stored assets and of rows without identity. */
+  private readonly ids = new Map<string, number>();
   private readonly derivedNames = new Set<number>();
+  /** The current row's keys, strongest first: the map of each and the identifier looked up in it. */
+  private readonly keyMaps: Map<string, Slot>[] = [];
+  private readonly keyValues: string[] = [];
+  /** What findMatch found under each key (`undefined` for keys it did not reach), so register reads no map twice. */
+  private readonly keySlots: (Slot | undefined)[] = [];
+  private keysLookedUp = 0;
   private created = 0;
   private merged = 0;
   private rowsWithoutIdentity = 0;
@@ -153,34 +217,36 @@ export class InventoryBuilder {
   constructor(existing?: Iterable<Asset>) {
     for (const asset of existing ?? []) {
       const copy: Asset = structuredClone(asset);
-      const position = this.assets.push(copy) - 1;
-      this.isNew.push(false);
-      this.index.set(`id|${copy.assetId}`, position);
-      this.register(position, keysOf(factsOf(identityOf(copy), copy.assetType)));
+      const position = this.push(copy, false);
+      this.ids.set(copy.assetId, position);
+      const facts = factsOf(identityOf(copy), copy.assetType);
+      this.assetFacts[position] = facts;
+      const keyCount = this.collectKeys(facts);
+      this.keysLookedUp = 0;
+      this.register(position, keyCount);
     }
   }
 
   /** Adds one cleansed row: merges it into the asset it duplicates, or creates a new asset. */
   add(record: CleansedRecord): void {
     const values = readRecord(record);
-    const facts = factsOf(recordIdentity(values), values.type);
+    const facts = recordFacts(values);
     if (!hasIdentity(facts)) {
       this.addWithoutIdentity(record, values);
       return;
     }
-    const keys = keysOf(facts);
-    const match = this.findMatch(keys, facts);
+    const keyCount = this.collectKeys(facts);
+    const match = this.findMatch(keyCount, facts);
     if (match !== null) {
       this.mergeAt(match, values, record);
-      this.register(match, keys);
+      this.register(match, keyCount);
       return;
     }
     const name = values.explicitName ?? values.derivedName ?? `row-${record.row}`;
-    const position = this.assets.push(createAsset('', name, values, record)) - 1;
-    this.isNew.push(true);
+    const position = this.push(createAsset('', name, values, record), true);
     if (!values.explicitName) this.derivedNames.add(position);
     this.created += 1;
-    this.register(position, keys);
+    this.register(position, keyCount);
   }
 
   /** The inventory: existing assets (updated) then new ones in first-seen order, with the counts. */
@@ -193,6 +259,8 @@ export class InventoryBuilder {
       if (!asset || !this.isNew[i] || asset.assetId !== '') continue;
       asset.assetId = uniqueId(asset, used);
     }
+    // The caller gets the assets themselves: facts are recomputed should it change them and add more rows.
+    this.assetFacts.fill(undefined);
     return {
       assets: this.assets,
       created: this.created,
@@ -201,32 +269,84 @@ export class InventoryBuilder {
     };
   }
 
+  private push(asset: Asset, isNew: boolean): number {
+    this.isNew.push(isNew);
+    this.assetFacts.push(undefined);
+    return this.assets.push(asset) - 1;
+  }
+
   private addWithoutIdentity(record: CleansedRecord, values: RecordValues): void {
     this.rowsWithoutIdentity += 1;
     const assetId = `a-${shortHash(`row:${record.uploadId}:${record.row}`)}`;
-    const existing = this.index.get(`id|${assetId}`);
-    if (typeof existing === 'number') {
+    const existing = this.ids.get(assetId);
+    if (existing !== undefined) {
       this.mergeAt(existing, values, record);
       return;
     }
-    const position = this.assets.push(createAsset(assetId, `row-${record.row}`, values, record)) - 1;
-    this.isNew.push(true);
-    this.index.set(`id|${assetId}`, position);
+    const position = this.push(createAsset(assetId, `row-${record.row}`, values, record), true);
+    this.ids.set(assetId, position);
     this.created += 1;
   }
 
-  private findMatch(keys: readonly string[], facts: IdentityFacts): number | null {
-    for (const key of keys) {
-      const position = this.index.get(key);
+  /** The key maps of a namespace, made on first use. */
+  private mapsOf(namespace: string): Map<string, Slot>[] {
+    let maps = this.index.get(namespace);
+    if (maps === undefined) {
+      maps = Array.from({ length: KEY_KINDS }, () => new Map<string, Slot>());
+      this.index.set(namespace, maps);
+    }
+    return maps;
+  }
+
+  /**
+   * Lists the index keys of an identity, strongest first, into keyMaps/keyValues and returns how many.
+   * Only keys that can identify one asset are produced.
+   */
+  private collectKeys(facts: IdentityFacts): number {
+    const maps = this.mapsOf(facts.namespace);
+    const keyMaps = this.keyMaps;
+    const keyValues = this.keyValues;
+    let count = 0;
+    const add = (kind: number, value: string): void => {
+      keyMaps[count] = maps[kind] as Map<string, Slot>;
+      keyValues[count] = value;
+      count += 1;
+    };
+    if (facts.serial) add(SERIAL, facts.serial);
+    if (facts.externalId) add(EXTERNAL_ID, facts.externalId);
+    if (facts.fqdn) add(FQDN, facts.fqdn);
+    if (facts.namespace === 'host') {
+      if (facts.host) add(HOST, facts.host);
+      else if (facts.name) add(NAME, facts.name);
+    } else if (facts.name) add(NAME, facts.name);
+    for (const ip of facts.ips) add(IP, ip);
+    return count;
+  }
+
+  private findMatch(keyCount: number, facts: IdentityFacts): number | null {
+    const slots = this.keySlots;
+    for (let k = 0; k < keyCount; k++) {
+      const map = this.keyMaps[k] as Map<string, Slot>;
+      const value = this.keyValues[k] as string;
+      const position = map.get(value);
+      slots[k] = position;
       if (position === undefined || position === AMBIGUOUS) continue;
       const asset = this.assets[position];
       if (!asset) continue;
-      if (conflicting(factsOf(identityOf(asset), asset.assetType), facts)) {
-        this.index.set(key, AMBIGUOUS);
+      let known = this.assetFacts[position];
+      if (known === undefined) {
+        known = factsOf(identityOf(asset), asset.assetType);
+        this.assetFacts[position] = known;
+      }
+      if (conflicting(known, facts)) {
+        map.set(value, AMBIGUOUS);
+        slots[k] = AMBIGUOUS;
         continue;
       }
+      this.keysLookedUp = k + 1;
       return position;
     }
+    this.keysLookedUp = keyCount;
     return null;
   }
 
@@ -238,15 +358,23 @@ export class InventoryBuilder {
       asset.name = values.explicitName;
       this.derivedNames.delete(position);
     }
+    this.assetFacts[position] = undefined;
     this.merged += 1;
   }
 
-  /** Points each key at the asset; a key already pointing at another asset is ambiguous from now on. */
-  private register(position: number, keys: readonly string[]): void {
-    for (const key of keys) {
-      const current = this.index.get(key);
-      if (current === undefined) this.index.set(key, position);
-      else if (current !== position) this.index.set(key, AMBIGUOUS);
+  /**
+   * Points each collected key at the asset; a key already pointing at another asset is ambiguous from now on.
+   * Keys findMatch looked up reuse what it found (a repeated key in one row finds the same, and pointing a
+   * key at the asset twice changes nothing more than once).
+   */
+  private register(position: number, keyCount: number): void {
+    const lookedUp = this.keysLookedUp;
+    for (let k = 0; k < keyCount; k++) {
+      const map = this.keyMaps[k] as Map<string, Slot>;
+      const value = this.keyValues[k] as string;
+      const current = k < lookedUp ? this.keySlots[k] : map.get(value);
+      if (current === undefined) map.set(value, position);
+      else if (current !== position && current !== AMBIGUOUS) map.set(value, AMBIGUOUS);
     }
   }
 }

@@ -41,7 +41,13 @@ function connectionFields(): FieldVocabulary[] {
         ip,
         'ip',
         // Zeek-style logs write an endpoint's address as "<end>_h" ("id.orig_h").
-        { [`${dir} ip`]: 0.95, [`${dir} ip address`]: 0.95, [`${dir} address`]: 0.88, [dir]: 0.6, [`${dir} h`]: 0.8 },
+        {
+          [`${dir} ip`]: 0.95,
+          [`${dir} ip address`]: 0.95,
+          [`${dir} address`]: 0.88,
+          [dir]: 0.6,
+          [`${dir} h`]: 0.8,
+        },
         'address v4',
         `${endpointNot} port mac`,
       ),

@@ -41,8 +41,7 @@ export function detectKind(
   for (const column of columns) {
     const tokens = new Set(column.analysis.tokens);
     // A directional column holding addresses names an endpoint whatever its abbreviation ("orig_h").
-    const endpoint =
-      [...tokens].some((t) => ENDPOINT.has(t)) || tokens.size === 1 || column.values.ip >= 0.8;
+    const endpoint = [...tokens].some((t) => ENDPOINT.has(t)) || tokens.size === 1 || column.values.ip >= 0.8;
     if (tokens.has('source') && endpoint) source++;
     if ((tokens.has('destination') || tokens.has('target')) && endpoint) destination++;
     if (tokens.has('port')) ports++;

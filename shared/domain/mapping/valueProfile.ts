@@ -63,7 +63,12 @@ function parts(value: string): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** "61.2 GiB / 127 GiB": used over total, as consoles show capacity; the total is the size. */
+const USED_OF_TOTAL = /^\s*[\d.,]+\s*([kmgt]i?b)?\s*(\/|of)\s*([\d.,]+\s*([kmgt]i?b)?)\s*$/i;
+
 function toNumber(value: string): number | undefined {
+  const total = USED_OF_TOTAL.exec(value);
+  if (total) return toNumber(total[3] as string);
   const cleaned = value
     .trim()
     .replace(/\s*(%|[kmgt]i?b|bytes|mhz|ghz|mbps)$/i, '')
@@ -137,8 +142,10 @@ export function judgeValues(expect: ValueExpectation, v: ValueStats): ValueVerdi
       // Short names confirm; FQDNs are possible host names but say "fqdn" more loudly.
       return v.hostname >= 0.7 ? 'confirm' : 'neutral';
     case 'name':
-      // Operating system names ("Caption" of a WMI OS class) are not asset names.
-      return numericOk || looksBoolean(v) || v.ip >= 0.8 || v.os >= 0.7 ? 'conflict' : 'neutral';
+      // Operating system product names ("Windows 2019 Server") are not asset names; "rhel8-app01" may be.
+      return numericOk || looksBoolean(v) || v.ip >= 0.8 || (v.os >= 0.7 && v.hostname < 0.5)
+        ? 'conflict'
+        : 'neutral';
     case 'id':
       if (looksBoolean(v) || v.date >= 0.8) return 'conflict';
       return v.uuid >= 0.8 ? 'confirm' : 'neutral';

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, resourcesOf } from './cdkApp.ts';
 
@@ -73,7 +74,7 @@ describe('flows stack', () => {
           {
             Events: ['s3:ObjectCreated:*'],
             Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 't/' }] } },
-            LambdaFunctionArn: { 'Fn::GetAtt': [expect.stringMatching(/^S3UploadFunction/), 'Arn'] },
+            LambdaFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^S3UploadFunction'), 'Arn'] },
           },
         ],
       },

@@ -41,3 +41,25 @@ describe('value profiling', () => {
     expect(judgeValues('text', stats([]))).toBe('neutral');
   });
 });
+
+describe('value profiling of console formats', () => {
+  it('reads "used / total" capacity cells by their total', () => {
+    // Act
+    const v = stats(['61.2 GiB / 127 GiB', '20.4 GiB / 60 GiB']);
+    // Assess
+    expect(v.numeric).toBe(1);
+    expect(v.max).toBe(127);
+    expect(judgeValues('size', v)).toBe('confirm');
+  });
+
+  it('reads JSON lists of addresses as addresses', () => {
+    expect(stats(['[10.20.1.15, fe80::250:56ff:fe9a:1b2c]', '["10.20.1.16"]']).ip).toBe(1);
+  });
+
+  it('does not take operating system product names for asset names, but keeps OS-like host names', () => {
+    expect(judgeValues('name', stats(['Windows 2019 Server', 'Red Hat Enterprise Linux 8']))).toBe(
+      'conflict',
+    );
+    expect(judgeValues('name', stats(['rhel8-app01', 'win2019-db02']))).toBe('neutral');
+  });
+});

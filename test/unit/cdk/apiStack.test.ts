@@ -1,0 +1,94 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { routes } from '#http/routes.ts';
+import { ROLES } from '#ports/tenant.ts';
+import { BINARY_MEDIA_TYPES } from '../../../cdk/stacks/apiStack.ts';
+import { buildTestApp, resourcesOf } from './cdkApp.ts';
+
+const built = buildTestApp();
+const api = built.template('api');
+
+/** Full path of each API Gateway resource, rebuilt from PathPart/ParentId. */
+function resourcePaths(): Map<string, string> {
+  const resources = new Map(resourcesOf(api, 'AWS::ApiGateway::Resource'));
+  const paths = new Map<string, string>();
+  const pathOf = (id: string): string => {
+    const r = resources.get(id);
+    if (!r) return '';
+    const parent = r.Properties.ParentId?.Ref;
+    return `${parent && resources.has(parent) ? pathOf(parent) : ''}/${r.Properties.PathPart}`;
+  };
+  for (const id of resources.keys()) paths.set(id, pathOf(id));
+  return paths;
+}
+
+function methods(): { method: string; path: string; props: any }[] {
+  const paths = resourcePaths();
+  return resourcesOf(api, 'AWS::ApiGateway::Method')
+    .map(([, m]) => ({
+      method: m.Properties.HttpMethod,
+      path: m.Properties.ResourceId.Ref ? (paths.get(m.Properties.ResourceId.Ref) ?? '/') : '/',
+      props: m.Properties,
+    }))
+    .filter((m) => m.method !== 'OPTIONS');
+}
+
+describe('api stack', () => {
+  it('defines exactly the routes of the shared route table, proxied to the httpApi function', () => {
+    const defined = methods()
+      .map((m) => `${m.method} ${m.path}`)
+      .sort();
+    expect(defined).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const m of methods()) {
+      expect(m.props.Integration.Type).toBe('AWS_PROXY');
+      expect(JSON.stringify(m.props.Integration.Uri)).toMatch(/HttpApiFunction/);
+    }
+  });
+
+  it('protects every non-public route with the Cognito authorizer and validates requests', () => {
+    const byKey = new Map(methods().map((m) => [`${m.method} ${m.path}`, m.props]));
+    for (const route of routes) {
+      const props = byKey.get(`${route.method} ${route.path}`);
+      expect(props.AuthorizationType, route.path).toBe(route.permission === 'public' ? 'NONE' : 'COGNITO_USER_POOLS');
+      expect(props.RequestValidatorId).toBeDefined();
+      for (const param of route.path.matchAll(/\{([^}]+)\}/g)) {
+        expect(props.RequestParameters[`method.request.path.${param[1]}`]).toBe(true);
+      }
+      if (route.body && !route.rawBody) expect(props.RequestModels['application/json']).toBeDefined();
+    }
+    api.hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestBody: true,
+      ValidateRequestParameters: true,
+    });
+  });
+
+  it('turns the zod body schemas into API Gateway models', () => {
+    const models = resourcesOf(api, 'AWS::ApiGateway::Model').map(([, m]) => m.Properties);
+    const engagement = models.find((m) => m.Name === 'POSTengagementsBody');
+    expect(engagement.Schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
+    expect(engagement.Schema.required).toContain('engagementId');
+  });
+
+  it('maps Cognito groups to the platform roles and passes the issuer and audience to the handler', () => {
+    const groups = resourcesOf(api, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+    api.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: [Match.objectLike({ Name: 'tenant', Mutable: false })],
+    });
+    const fn = resourcesOf(api, 'AWS::Lambda::Function').find(([id]) => id.startsWith('HttpApiFunction'))?.[1];
+    const env = fn.Properties.Environment.Variables;
+    expect(JSON.stringify(env.MODERNIZE_JWKS_URL)).toContain('/.well-known/jwks.json');
+    expect(env.MODERNIZE_JWT_AUDIENCE).toEqual({ Ref: expect.stringMatching(/WebClient/) });
+  });
+
+  it('throttles, logs access, traces, answers CORS preflights and accepts binary uploads', () => {
+    const stage = resourcesOf(api, 'AWS::ApiGateway::Stage')[0]?.[1].Properties;
+    expect(stage.TracingEnabled).toBe(true);
+    expect(stage.AccessLogSetting.DestinationArn).toBeDefined();
+    expect(stage.MethodSettings[0]).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    const options = resourcesOf(api, 'AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'OPTIONS');
+    expect(options.length).toBeGreaterThan(routes.length / 2);
+    const restApi = resourcesOf(api, 'AWS::ApiGateway::RestApi')[0]?.[1].Properties;
+    expect(restApi.BinaryMediaTypes).toEqual(BINARY_MEDIA_TYPES);
+  });
+});
