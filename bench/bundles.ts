@@ -78,7 +78,8 @@ try {
     .filter((f) => f.endsWith('.ts'))
     .sort();
   const results: Measured[] = [];
-  for (const file of handlers) results.push(await measure(file.replace('.ts', ''), join(ROOT, 'functions', file), dir));
+  for (const file of handlers)
+    results.push(await measure(file.replace('.ts', ''), join(ROOT, 'functions', file), dir));
 
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   console.log(`node ${process.version}, ${RUNS} cold starts per bundle (median)`);

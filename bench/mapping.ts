@@ -1,7 +1,7 @@
 /**
  * Benchmark of the rule-based field matcher on the labelled evaluation set:
  * recall, precision, wrong mappings and a reliability table for the dev split,
- * the two held-out splits and all together, plus the time to map a 200-column file.
+ * each held-out split and all together, plus the time to map a 200-column file.
  * Run: npx node bench/mapping.ts
  */
 import { type EvalFile, type EvalReport, evaluate } from '#domain/mapping/evaluation.ts';
@@ -50,9 +50,10 @@ function timing(files: readonly EvalFile[]): void {
   console.log(`\nmapColumns on ${profiles.length} columns: ${ms.toFixed(2)} ms per call (mean of ${runs})`);
 }
 
-const { dev, holdout, holdout2 } = loadEvalSet();
+const { dev, holdout, holdout2, holdout3 } = loadEvalSet();
 print('dev', evaluate(dev));
 print('holdout', evaluate(holdout));
 print('holdout2', evaluate(holdout2));
-print('all', evaluate([...dev, ...holdout, ...holdout2]));
-timing([...dev, ...holdout, ...holdout2]);
+print('holdout3', evaluate(holdout3));
+print('all', evaluate([...dev, ...holdout, ...holdout2, ...holdout3]));
+timing([...dev, ...holdout, ...holdout2, ...holdout3]);

@@ -33,7 +33,10 @@ function context(app: App) {
   const origins = String(app.node.tryGetContext('allowedOrigins') ?? 'http://localhost:5173');
   return {
     prefix,
-    allowedOrigins: origins.split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: origins
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     collectionName: String(app.node.tryGetContext('collectionName') ?? `${prefix}-memory`),
   };
 }
@@ -42,8 +45,14 @@ function context(app: App) {
 export function buildModernize(app: App, options: ModernizeAppOptions): ModernizeStacks {
   const ctx = context(app);
   // The table's customer-managed key makes the data stack region-specific: a region is required.
-  const env = options.env ?? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  if (!env.region) throw new Error('No target region: set CDK_DEFAULT_REGION or AWS_REGION (npx cdk sets it from your profile)');
+  const env = options.env ?? {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: process.env.CDK_DEFAULT_REGION,
+  };
+  if (!env.region)
+    throw new Error(
+      'No target region: set CDK_DEFAULT_REGION or AWS_REGION (npx cdk sets it from your profile)',
+    );
   const data = new DataStack(app, `${ctx.prefix}-data`, {
     env,
     allowedOrigins: ctx.allowedOrigins,

@@ -15,7 +15,6 @@ import { FUNCTIONS_DIR, REPO_ROOT } from '../paths.ts';
 /** Principal tag the tenant-access role trusts: only handlers carrying it may vend tenant credentials. */
 export const TOKEN_VENDOR_TAG = { key: 'modernize-token-vendor', value: 'true' } as const;
 
-
 export interface HandlerFunctionProps {
   /** File name in functions/ without extension, e.g. `flowPhase`. */
   readonly handler: string;

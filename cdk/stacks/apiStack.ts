@@ -3,7 +3,7 @@
  * table the embedded server also serves (shared/http/routes.ts), a Cognito user pool whose groups
  * are the platform's roles, request validation, throttling, access logs and CORS.
  */
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -68,13 +68,25 @@ export class ApiStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       customAttributes: { tenant: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }) },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireSymbols: true, requireUppercase: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireSymbols: true,
+        requireUppercase: true,
+      },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge(
-      { id: 'AwsSolutions-COG2', reason: 'MFA is enforced by the client organisation IdP federated into the pool.' },
-      { id: 'AwsSolutions-COG3', reason: 'Threat protection (Plus plan) is a per-user cost; enable per deployment.' },
+      {
+        id: 'AwsSolutions-COG2',
+        reason: 'MFA is enforced by the client organisation IdP federated into the pool.',
+      },
+      {
+        id: 'AwsSolutions-COG3',
+        reason: 'Threat protection (Plus plan) is a per-user cost; enable per deployment.',
+      },
     );
     for (const role of ROLES) {
       new CfnUserPoolGroup(this, `Group-${role}`, {
@@ -115,7 +127,9 @@ export class ApiStack extends Stack {
         actions: ['states:StartExecution', 'states:StopExecution', 'states:DescribeExecution'],
         resources: [
           ...Object.values(flows.stateMachineArns),
-          ...Object.values(flows.stateMachineArns).map((arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`),
+          ...Object.values(flows.stateMachineArns).map(
+            (arn) => `${arn.replace(':stateMachine:', ':execution:')}:*`,
+          ),
         ],
       }),
     );
@@ -149,15 +163,25 @@ export class ApiStack extends Stack {
       },
     });
     Validations.of(this.api).acknowledge(
-      { id: 'AwsSolutions-APIG3', reason: 'WAF is an account-level choice (per-request cost); throttling and Cognito protect the API.' },
-      { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', reason: 'The AWS managed policy is the documented way for API Gateway to write execution logs.' },
+      {
+        id: 'AwsSolutions-APIG3',
+        reason: 'WAF is an account-level choice (per-request cost); throttling and Cognito protect the API.',
+      },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason: 'The AWS managed policy is the documented way for API Gateway to write execution logs.',
+      },
     );
     this.addRoutes(props.routes, httpApi);
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
   }
 
   /** One resource + method per route, all proxied to the httpApi function. */
   private addRoutes(routes: readonly Route[], handler: IFunction): void {
-    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
+    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
+      cognitoUserPools: [this.userPool],
+    });
     const integration = new LambdaIntegration(handler, { proxy: true, allowTestInvoke: false });
     const validator = new RequestValidator(this, 'Validator', {
       restApi: this.api,
@@ -180,8 +204,14 @@ export class ApiStack extends Stack {
       });
       if (isPublic) {
         Validations.of(method).acknowledge(
-          { id: 'AwsSolutions-APIG4', reason: `${route.path} is public by the route table (${route.summary})` },
-          { id: 'AwsSolutions-COG4', reason: `${route.path} is public by the route table (${route.summary})` },
+          {
+            id: 'AwsSolutions-APIG4',
+            reason: `${route.path} is public by the route table (${route.summary})`,
+          },
+          {
+            id: 'AwsSolutions-COG4',
+            reason: `${route.path} is public by the route table (${route.summary})`,
+          },
         );
       }
     }

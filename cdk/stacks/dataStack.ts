@@ -3,7 +3,7 @@
  * the OpenSearch Serverless vector collection for agent memory, the LLM key secret, and the
  * tenant-access role that vended, tenant-scoped credentials are cut from.
  */
-import { Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { AccountRootPrincipal, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -112,7 +112,9 @@ export class DataStack extends Stack {
         {
           id: 'raw-uploads-and-phase-outputs',
           abortIncompleteMultipartUploadAfter: Duration.days(2),
-          transitions: [{ storageClass: StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(30) }],
+          transitions: [
+            { storageClass: StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(30) },
+          ],
           noncurrentVersionExpiration: Duration.days(30),
           noncurrentVersionsToRetain: 1,
         },
@@ -127,12 +129,18 @@ export class DataStack extends Stack {
     });
     Validations.of(this.llmSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'A third-party LLM provider key cannot be rotated by a Lambda here; the provider console rotates it.',
+      reason:
+        'A third-party LLM provider key cannot be rotated by a Lambda here; the provider console rotates it.',
     });
 
     this.collection = this.vectorCollection(props.collectionName);
     this.collectionArn = this.collection.attrArn;
     this.tenantRole = this.tenantAccessRole(props.collectionName);
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UploadsBucketName', { value: this.bucket.bucketName });
+    new CfnOutput(this, 'LlmSecretArn', { value: this.llmSecret.secretArn });
+    new CfnOutput(this, 'MemoryCollectionEndpoint', { value: this.collection.attrCollectionEndpoint });
+    new CfnOutput(this, 'TenantAccessRoleArn', { value: this.tenantRole.roleArn });
   }
 
   /** The vector-search collection with its encryption, network and data-access policies. */
@@ -203,7 +211,9 @@ export class DataStack extends Stack {
       new PolicyStatement({
         actions: ['sts:TagSession'],
         principals: [new AccountRootPrincipal()],
-        conditions: { StringEquals: { [`aws:PrincipalTag/${TOKEN_VENDOR_TAG.key}`]: TOKEN_VENDOR_TAG.value } },
+        conditions: {
+          StringEquals: { [`aws:PrincipalTag/${TOKEN_VENDOR_TAG.key}`]: TOKEN_VENDOR_TAG.value },
+        },
       }),
     );
     this.table.grantReadWriteData(role);
@@ -215,14 +225,20 @@ export class DataStack extends Stack {
     );
     role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
     this.key.grantEncryptDecrypt(role);
-    role.addToPolicy(new PolicyStatement({ actions: ['aoss:APIAccessAll'], resources: [this.collection.attrArn] }));
+    role.addToPolicy(
+      new PolicyStatement({ actions: ['aoss:APIAccessAll'], resources: [this.collection.attrArn] }),
+    );
     new CfnAccessPolicy(this, 'MemoryAccess', {
       name: `${collectionName}-access`,
       type: 'data',
       policy: JSON.stringify([
         {
           Rules: [
-            { ResourceType: 'collection', Resource: [`collection/${collectionName}`], Permission: ['aoss:DescribeCollectionItems'] },
+            {
+              ResourceType: 'collection',
+              Resource: [`collection/${collectionName}`],
+              Permission: ['aoss:DescribeCollectionItems'],
+            },
             {
               ResourceType: 'index',
               Resource: [`index/${collectionName}/memory-*`],

@@ -8,10 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { ArnFormat, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { S3EventSourceV2 } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -28,7 +28,10 @@ export interface FlowsStackProps extends StackProps {
 }
 
 /** Environment every handler that runs flows reads (see shared/config/config.ts). */
-export function flowEnvironment(data: DataStack, stateMachineArns: Record<string, string>): Record<string, string> {
+export function flowEnvironment(
+  data: DataStack,
+  stateMachineArns: Record<string, string>,
+): Record<string, string> {
   return {
     MODERNIZE_TABLE: data.tableName,
     MODERNIZE_BUCKET: data.uploadsBucketName,
@@ -144,7 +147,10 @@ export class FlowsStack extends Stack {
     uploads.grantRead(s3Upload);
     s3Upload.addToRolePolicy(tenantVending(data));
     s3Upload.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:StartExecution'], resources: Object.values(this.stateMachineArns) }),
+      new PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: Object.values(this.stateMachineArns),
+      }),
     );
     // The bucket is referenced, not owned, so the notification lives in this stack (no cycle with data).
     s3Upload.addEventSource(
@@ -198,18 +204,26 @@ export class FlowsStack extends Stack {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
     role.addToPolicy(
-      new PolicyStatement({ actions: ['states:StartExecution'], resources: [this.stateMachineArns[flowType] as string] }),
+      new PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [this.stateMachineArns[flowType] as string],
+      }),
     );
     role.addToPolicy(
-      new PolicyStatement({ actions: ['states:DescribeExecution', 'states:StopExecution'], resources: [executions] }),
+      new PolicyStatement({
+        actions: ['states:DescribeExecution', 'states:StopExecution'],
+        resources: [executions],
+      }),
     );
   }
-
 }
 
 /** May assume the tenant-access role (always with a session policy) and tag the session. */
 export function tenantVending(data: DataStack): PolicyStatement {
-  return new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [data.tenantRole.roleArn] });
+  return new PolicyStatement({
+    actions: ['sts:AssumeRole', 'sts:TagSession'],
+    resources: [data.tenantRole.roleArn],
+  });
 }
 
 function placeholdersIn(file: string): string[] {

@@ -58,7 +58,9 @@ export class OpsStack extends Stack {
     healthCheck.addToRolePolicy(
       new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [data.tableIn(this).tableArn] }),
     );
-    healthCheck.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [data.uploadsBucketIn(this).bucketArn] }));
+    healthCheck.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [data.uploadsBucketIn(this).bucketArn] }),
+    );
     this.healthCheck = healthCheck;
     new Schedule(this, 'HealthSchedule', {
       description: 'Platform health check',
@@ -66,7 +68,11 @@ export class OpsStack extends Stack {
       target: new LambdaInvoke(healthCheck, { retryAttempts: 0 }),
     });
 
-    this.topic = new Topic(this, 'Alarms', { displayName: 'Modernize alarms', masterKey: data.key, enforceSSL: true });
+    this.topic = new Topic(this, 'Alarms', {
+      displayName: 'Modernize alarms',
+      masterKey: data.key,
+      enforceSSL: true,
+    });
     const action = new SnsAction(this.topic);
     const alarm = (id: string, metric: Metric, description: string) => {
       const a = new Alarm(this, id, {
@@ -95,7 +101,11 @@ export class OpsStack extends Stack {
     };
     for (const [name, fn] of Object.entries(functions)) {
       alarm(`${name}Errors`, fn.metricErrors({ period }), `${name} handler errors`);
-      alarm(`${name}Throttles`, fn.metricThrottles({ period }), `${name} throttled (reserved concurrency reached)`);
+      alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period }),
+        `${name} throttled (reserved concurrency reached)`,
+      );
     }
     alarm(
       'UploadDlqDepth',
@@ -126,7 +136,11 @@ export class OpsStack extends Stack {
         [
           new GraphWidget({
             title: 'API',
-            left: [api.api.metricCount({ period }), api.api.metricClientError({ period }), api.api.metricServerError({ period })],
+            left: [
+              api.api.metricCount({ period }),
+              api.api.metricClientError({ period }),
+              api.api.metricServerError({ period }),
+            ],
             right: [api.api.metricLatency({ period, statistic: 'p90' })],
           }),
           new GraphWidget({

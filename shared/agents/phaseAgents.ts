@@ -9,6 +9,7 @@ import type {
   EngagementCriteria,
   EngagementRecommendations,
   RiskFactor,
+  WavePlan,
 } from '#domain/assessment/index.ts';
 import type { DependencyGraph } from '#domain/dependencies/index.ts';
 import type { ColumnProfile, MappingResult } from '#domain/tableTypes.ts';
@@ -27,6 +28,7 @@ import {
   type ReviewExplanations,
   riskReviewTask,
   strategyReviewTask,
+  waveReviewTask,
 } from './crews/reviewCrews.ts';
 import type { AgentWorkspace } from './tools/toolTypes.ts';
 
@@ -144,4 +146,9 @@ export function reviewRisks(
   applications: readonly Application[],
 ) {
   return review(ctx, { recommendations: recommended, applications }, riskReviewTask(register));
+}
+
+/** wave_planning: the 6R strategist explains the waves. */
+export function reviewWaves(ctx: AgentPhaseContext, plan: WavePlan, recommended: EngagementRecommendations) {
+  return review(ctx, { recommendations: recommended }, waveReviewTask(plan));
 }

@@ -30,10 +30,14 @@ export async function serveCommand(
     throw new UsageError(`invalid --port ${args.port}`);
   const platform = await EmbeddedPlatform.start({ home: defaultHome() });
   const config = loadConfig();
+  const consoleDir = join(import.meta.dirname, '..', '..', 'web', 'dist');
+  const hasConsole = existsSync(join(consoleDir, 'index.html'));
   const { url, server } = await startLocalApi(apiHandler as never, {
     port,
     maxBodyBytes: config.limits.maxUploadBytes,
+    ...(hasConsole ? { staticDir: consoleDir } : {}),
   });
+  if (!hasConsole) io.err('the web console is not built (npm run build:web); serving the API only');
   io.err(`Modernize API listening on ${url} (data in ${defaultHome()})`);
   if (args.example) await processExample(io, platform, tenantId);
   const token = await mintLocalToken({
@@ -43,8 +47,9 @@ export async function serveCommand(
     tenant: tenantId,
     roles: ['client_admin'],
   });
+  const consoleUrl = `${url}/#token=${encodeURIComponent(token)}`;
   io.out(
-    `API: ${url}\nTry: curl -H "Authorization: Bearer ${token}" ${url}/engagements/${EXAMPLE_ENGAGEMENT}/assets`,
+    `${hasConsole ? `Console: ${consoleUrl}\n` : ''}API: ${url}  (OpenAPI: ${url}/openapi.json)\nTry: curl -H "Authorization: Bearer ${token}" ${url}/engagements/${EXAMPLE_ENGAGEMENT}/assets`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

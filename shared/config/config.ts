@@ -33,6 +33,28 @@ export interface ModernizeConfig {
     /** Cognito JWKS URL in the cloud; unset locally (the local key under $MODERNIZE_HOME is used). */
     readonly jwksUrl?: string;
   };
+  /** Agent memory: embeddings, vector index and ranking (shared/memory). */
+  readonly memory: MemoryConfig;
+}
+
+/** Agent memory settings (see shared/memory/ranking.ts for how they rank). */
+export interface MemoryConfig {
+  /** MODERNIZE_EMBEDDINGS_MODEL on the LLM endpoint; unset: the deterministic local embedder. */
+  readonly embeddingsModel?: string;
+  /** Dimensions asked of the embeddings model (models that can shorten vectors). */
+  readonly embeddingsDimensions?: number;
+  /** Dimension of the local embedder. */
+  readonly localDimensions: number;
+  /** `opensearch` when an endpoint is set, else `embedded` (files under $MODERNIZE_HOME/memory). */
+  readonly vectorIndex: 'opensearch' | 'embedded';
+  readonly openSearchEndpoint?: string;
+  /** `aoss` (OpenSearch Serverless, default) or `es` (a managed domain). */
+  readonly openSearchService: 'aoss' | 'es';
+  readonly recencyHalfLifeDays: number;
+  /** A memory below the confidence floor and unused this long stops surfacing. */
+  readonly staleAfterDays: number;
+  readonly confidenceFloor: number;
+  readonly minSimilarity: number;
 }
 
 /** OpenAI-compatible chat endpoint settings (see DESIGN.md, LLM and embeddings). */
@@ -94,6 +116,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfi
       issuer: env.MODERNIZE_JWT_ISSUER ?? 'modernize-local',
       audience: env.MODERNIZE_JWT_AUDIENCE ?? 'modernize-api',
       jwksUrl: env.MODERNIZE_JWKS_URL || undefined,
+    },
+    memory: {
+      embeddingsModel: env.MODERNIZE_EMBEDDINGS_MODEL || undefined,
+      embeddingsDimensions: num(env.MODERNIZE_EMBEDDINGS_DIMENSIONS, 0) || undefined,
+      localDimensions: num(env.MODERNIZE_MEMORY_LOCAL_DIMENSIONS, 256),
+      vectorIndex: env.MODERNIZE_OPENSEARCH_ENDPOINT ? 'opensearch' : 'embedded',
+      openSearchEndpoint: env.MODERNIZE_OPENSEARCH_ENDPOINT || undefined,
+      openSearchService: env.MODERNIZE_OPENSEARCH_SERVICE === 'es' ? 'es' : 'aoss',
+      recencyHalfLifeDays: num(env.MODERNIZE_MEMORY_HALF_LIFE_DAYS, 30),
+      staleAfterDays: num(env.MODERNIZE_MEMORY_STALE_DAYS, 90),
+      confidenceFloor: num(env.MODERNIZE_MEMORY_CONFIDENCE_FLOOR, 0.3),
+      minSimilarity: num(env.MODERNIZE_MEMORY_MIN_SIMILARITY, 0.2),
     },
   };
 }

@@ -2,6 +2,8 @@
  * The ports a flow, handler or command needs, built once per configuration.
  * Holds no tenant data: every method takes the tenant explicitly.
  */
+
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoAgentMetricsStore } from '#adapters/aws/dynamoAgentMetricsStore.ts';
@@ -14,10 +16,15 @@ import {
   DynamoOverrideStore,
   DynamoUploadStore,
 } from '#adapters/aws/dynamoInventoryStores.ts';
+import { DynamoMemoryStore } from '#adapters/aws/dynamoMemoryStore.ts';
 import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
+import { createOpenSearchClient, OpenSearchVectorIndex } from '#adapters/aws/openSearchVectorIndex.ts';
 import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
 import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
+import { EmbeddedVectorIndex } from '#adapters/local/embeddedVectorIndex.ts';
+import { resolveApiKey } from '#agents/llmClient.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
+import { createEmbedder, type Embedder } from '#memory/embeddings.ts';
 import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
 import { type Clock, systemClock } from '#ports/clock.ts';
 import type { FlowStore } from '#ports/flowStore.ts';
@@ -29,7 +36,9 @@ import type {
   UploadStore,
 } from '#ports/inventoryStore.ts';
 import type { MappingStore } from '#ports/mappingStore.ts';
+import type { MemoryStore } from '#ports/memoryStore.ts';
 import type { ObjectStore } from '#ports/objectStore.ts';
+import type { VectorIndex } from '#ports/vectorIndex.ts';
 import type { WorkflowEngine } from '#ports/workflowEngine.ts';
 
 export interface Services {
@@ -46,6 +55,12 @@ export interface Services {
   readonly clock: Clock;
   /** Agent usage records and the tenant's cache of agent answers. */
   readonly agentMetrics: AgentMetricsStore;
+  /** Agent memory records (shared/memory). */
+  readonly memoryStore: MemoryStore;
+  /** Memory vectors: OpenSearch in the cloud, the embedded index under $MODERNIZE_HOME locally. */
+  readonly vectorIndex: VectorIndex;
+  /** Embeddings of memory texts (the configured model, or the local embedder). */
+  readonly embedder: Embedder;
 }
 
 let localWorkflow: WorkflowEngine | undefined;
@@ -85,8 +100,35 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
     workflow,
     clock: systemClock,
     agentMetrics: new DynamoAgentMetricsStore(table),
+    memoryStore: new DynamoMemoryStore(table),
+    vectorIndex: createVectorIndex(config),
+    embedder: createEmbedder(
+      {
+        model: config.memory.embeddingsModel,
+        baseUrl: config.llm.baseUrl,
+        dimensions: config.memory.embeddingsDimensions,
+        localDimensions: config.memory.localDimensions,
+        timeoutMs: config.llm.timeoutMs,
+        maxRetries: config.llm.maxRetries,
+      },
+      () => resolveApiKey(config.llm),
+    ),
     ...overrides,
   };
+}
+
+/** OpenSearch when an endpoint is configured; otherwise the embedded index under $MODERNIZE_HOME/memory. */
+function createVectorIndex(config: ModernizeConfig): VectorIndex {
+  const endpoint = config.memory.openSearchEndpoint;
+  if (config.memory.vectorIndex === 'opensearch' && endpoint) {
+    const client = createOpenSearchClient({
+      endpoint,
+      region: config.region,
+      service: config.memory.openSearchService,
+    });
+    return new OpenSearchVectorIndex({ client });
+  }
+  return new EmbeddedVectorIndex({ directory: join(config.home, 'memory') });
 }
 
 function missingLocalEngine(): never {

@@ -5,18 +5,34 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { findStaticFile } from './staticFiles.ts';
 
 export type ApiLambda = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 const TEXT_TYPES = /^(application\/json|text\/|application\/x-www-form-urlencoded)/;
 
-/** Starts the server on `port` (0 = any free port) on loopback; resolves with its URL. */
+/**
+ * Starts the server on `port` (0 = any free port) on loopback; resolves with its URL. With
+ * `staticDir`, GET requests for `/` and for files in that folder serve the browser console;
+ * every other request goes to the API.
+ */
 export async function startLocalApi(
   lambda: ApiLambda,
-  options: { port?: number; host?: string; maxBodyBytes: number },
+  options: { port?: number; host?: string; maxBodyBytes: number; staticDir?: string },
 ): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     try {
+      if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+        const file = await findStaticFile(
+          options.staticDir,
+          new URL(req.url ?? '/', 'http://local').pathname,
+        );
+        if (file) {
+          res.writeHead(200, { ...file.headers, 'content-length': String(file.body.length) });
+          res.end(req.method === 'HEAD' ? undefined : file.body);
+          return;
+        }
+      }
       const event = await toEvent(req, options.maxBodyBytes);
       const result = await lambda(event, {} as Context);
       res.writeHead(result.statusCode, result.headers as Record<string, string>);

@@ -27,6 +27,14 @@ import {
 } from '#flows/engagementQueries.ts';
 import { FlowOrchestrator } from '#flows/orchestrator.ts';
 import { openUpload } from '#import/index.ts';
+import {
+  agentFeedbackBody,
+  feedbackFromBody,
+  memoryManagerFor,
+  memorySearchQuery,
+  memoryValidationBody,
+  memoryView,
+} from '#memory/memoryApi.ts';
 import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
 import { objectKeys } from '#ports/objectStore.ts';
 import { checkEngagementAccess } from '#security/rbac.ts';
@@ -505,6 +513,69 @@ export const routes: Route[] = [
             body: await toXlsx([table]),
             headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition },
           };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/memories',
+    permission: 'read',
+    summary: "Semantic search of the tenant's agent memories, best first (stale ones never surface).",
+    query: {
+      q: 'what to look for (text)',
+      agentType: "only this agent's memories",
+      type: 'pattern | decision | feedback | knowledge | error | success',
+      limit: '1-100, default 10',
+    },
+    handler: async (ctx) => {
+      const parsed = memorySearchQuery.safeParse(ctx.query);
+      if (!parsed.success) throw new BadInputError(parsed.error.issues[0]?.message ?? 'bad query');
+      const { q, agentType, type, limit } = parsed.data;
+      const ranked = await memoryManagerFor(ctx.services).retrieveMemories(ctx.caller, {
+        query: q,
+        agentType,
+        memoryType: type,
+        limit,
+        touch: false,
+      });
+      return { status: 200, body: { memories: ranked.map((r) => memoryView(r.record, r)) } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/memories/{memoryId}/feedback',
+    permission: 'correct_mapping',
+    summary: 'Validates or invalidates a memory (an invalidated memory no longer surfaces).',
+    body: memoryValidationBody,
+    handler: async (ctx) => {
+      const body = ctx.body as { validation: 'validated' | 'invalidated'; note?: string };
+      const id = ctx.params.memoryId ?? '';
+      const record = await memoryManagerFor(ctx.services).setValidation(
+        ctx.caller,
+        id,
+        body.validation,
+        body.note,
+      );
+      if (!record) throw new NotFoundError(`memory ${id.slice(0, 60)}`);
+      return { status: 200, body: memoryView(record) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/feedback',
+    permission: 'correct_mapping',
+    summary:
+      "Feedback on an agent's work: corrections, success metrics, improvements; the agent learns from it.",
+    body: agentFeedbackBody,
+    handler: async (ctx) => {
+      const { agentType, feedback } = feedbackFromBody(ctx.body as never);
+      const outcome = await memoryManagerFor(ctx.services).learnFromFeedback(ctx.caller, agentType, feedback);
+      return {
+        status: 201,
+        body: {
+          stored: outcome.stored.map((r) => memoryView(r)),
+          adjusted: outcome.adjusted.map((r) => memoryView(r)),
+        },
+      };
     },
   },
   {

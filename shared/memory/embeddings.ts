@@ -130,7 +130,9 @@ export class OpenAiEmbedder implements Embedder {
         throw new EmbeddingError(`embeddings model ${model} failed: ${(error as Error).message}`, error);
       }
       if (!Array.isArray(data) || data.length !== input.length)
-        throw new EmbeddingError(`embeddings model ${model} answered ${data?.length ?? 0} of ${input.length}`);
+        throw new EmbeddingError(
+          `embeddings model ${model} answered ${data?.length ?? 0} of ${input.length}`,
+        );
       for (const item of [...data].sort((a, b) => a.index - b.index)) {
         if (!Array.isArray(item.embedding) || item.embedding.length === 0)
           throw new EmbeddingError(`embeddings model ${model} answered a vector that is not a float list`);

@@ -44,13 +44,21 @@ export function lastUsedAt(record: MemoryRecord): number {
 }
 
 /** 1 when used just now, 0.5 after one half-life, towards 0 after that. */
-export function recencyOf(record: MemoryRecord, now: Date, settings: RankingSettings = DEFAULT_RANKING): number {
+export function recencyOf(
+  record: MemoryRecord,
+  now: Date,
+  settings: RankingSettings = DEFAULT_RANKING,
+): number {
   const days = Math.max(0, (now.getTime() - lastUsedAt(record)) / DAY_MS);
   return 0.5 ** (days / settings.recencyHalfLifeDays);
 }
 
 /** True when the memory must no longer surface (see the module comment). */
-export function isStale(record: MemoryRecord, now: Date, settings: RankingSettings = DEFAULT_RANKING): boolean {
+export function isStale(
+  record: MemoryRecord,
+  now: Date,
+  settings: RankingSettings = DEFAULT_RANKING,
+): boolean {
   const { validationStatus, confidenceScore } = record.metadata;
   if (validationStatus === 'invalidated') return true;
   if (validationStatus === 'validated') return false;

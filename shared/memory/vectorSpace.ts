@@ -16,7 +16,10 @@ import { VectorDimensionError } from './errors.ts';
  */
 export function tenantIndexName(clientAccountId: string, space: VectorSpace): string {
   const tenant = clientAccountId.replace(/[A-Z]/g, (c) => `~${c.toLowerCase()}`);
-  const model = createHash('sha256').update(`${space.model}\u0000${space.dimensions}`).digest('hex').slice(0, 8);
+  const model = createHash('sha256')
+    .update(`${space.model}\u0000${space.dimensions}`)
+    .digest('hex')
+    .slice(0, 8);
   return `memory-${tenant}_${space.dimensions}_${model}`;
 }
 

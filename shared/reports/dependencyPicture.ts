@@ -27,6 +27,8 @@ export interface DependencyPicture {
   readonly groups: readonly { id: string; colour: string; size: number; label: string }[];
   /** Nodes left out to keep the picture legible (the least connected). */
   readonly omitted: number;
+  /** Shared services left out (connected to more than `hubShare` of all nodes), most connected first. */
+  readonly hubs: readonly string[];
 }
 
 const EXTERNAL_COLOUR = '#9aa5b1';
@@ -35,7 +37,13 @@ const UNGROUPED_COLOUR = '#52606d';
 /** Lays out the graph; keeps at most `maxNodes` nodes, preferring the most connected. */
 export function buildDependencyPicture(
   view: DependencyInput,
-  options: { width?: number; height?: number; maxNodes?: number; iterations?: number } = {},
+  options: {
+    width?: number;
+    height?: number;
+    maxNodes?: number;
+    iterations?: number;
+    hubShare?: number;
+  } = {},
 ): DependencyPicture {
   const width = options.width ?? 960;
   const height = options.height ?? 600;
@@ -72,7 +80,16 @@ export function buildDependencyPicture(
     });
   const colourOf = new Map(groups.map((g) => [g.id, g.colour]));
   const ranked = [...degree.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const kept = new Set(ranked.slice(0, maxNodes).map(([id]) => id));
+  // Shared services (directory, backup, monitoring) talk to nearly everything and hide the structure.
+  const hubLimit = options.hubShare ? Math.max(8, options.hubShare * degree.size) : Number.POSITIVE_INFINITY;
+  const hubs = ranked.filter(([, d]) => d > hubLimit).map(([id]) => id);
+  const hubSet = new Set(hubs);
+  const kept = new Set(
+    ranked
+      .filter(([id]) => !hubSet.has(id))
+      .slice(0, maxNodes)
+      .map(([id]) => id),
+  );
   const edges = [...pairs.values()].filter((e) => kept.has(e.from) && kept.has(e.to));
   const placed = layoutGraph(
     [...kept].sort().map((id) => ({ id, group: groupOf.get(id) ?? null })),
@@ -92,5 +109,5 @@ export function buildDependencyPicture(
           : UNGROUPED_COLOUR,
     };
   });
-  return { width, height, nodes, edges, groups, omitted: degree.size - kept.size };
+  return { width, height, nodes, edges, groups, omitted: degree.size - kept.size - hubs.length, hubs };
 }

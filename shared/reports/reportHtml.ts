@@ -145,7 +145,12 @@ function wavesSection(data: EngagementData): string {
 }
 
 function dependencySection(data: EngagementData): string {
-  const picture = buildDependencyPicture(data.dependencies, { width: 960, height: 620, maxNodes: 200 });
+  const picture = buildDependencyPicture(data.dependencies, {
+    width: 960,
+    height: 620,
+    maxNodes: 200,
+    hubShare: 0.15,
+  });
   const legend = picture.groups
     .slice(0, 16)
     .map((g) => `<span title="${esc(g.id)}"><i style="background:${g.colour}"></i>${esc(g.label)}</span>`)
@@ -159,7 +164,10 @@ function dependencySection(data: EngagementData): string {
   const omitted = picture.omitted
     ? `<p class="muted">${picture.omitted} less-connected nodes omitted from the picture.</p>`
     : '';
-  return `<section id="dependencies"><h2>Dependencies and move groups</h2><p>${fmtInt(data.dependencies.edges.length)} observed connections, ${fmtInt(data.dependencies.moveGroups.length)} move groups (colours), ${fmtInt(data.dependencies.externalNodes.length)} external endpoints (grey).</p>${dependencySvg(picture)}<div class="legend">${legend}</div>${cycles}${omitted}</section>`;
+  const hubs = picture.hubs.length
+    ? `<p class="muted">Shared services connected to most of the estate are left out of the picture: ${picture.hubs.map(esc).join(', ')}.</p>`
+    : '';
+  return `<section id="dependencies"><h2>Dependencies and move groups</h2><p>${fmtInt(data.dependencies.edges.length)} observed connections, ${fmtInt(data.dependencies.moveGroups.length)} move groups (colours), ${fmtInt(data.dependencies.externalNodes.length)} external endpoints (grey).</p>${dependencySvg(picture)}<div class="legend">${legend}</div>${hubs}${cycles}${omitted}</section>`;
 }
 
 function pill(text: string, colour: string | undefined): string {

@@ -250,3 +250,59 @@ function toResponder(script: readonly ScriptStep[] | Responder): Responder {
   let next = 0;
   return () => script[next++] ?? { kind: 'status', status: 500, message: 'script exhausted' };
 }
+
+/** The JSON inside the data block labelled `label` of a request's task prompt (undefined when absent). */
+export function dataBlock(request: RecordedRequest, label: string): unknown {
+  const user = request.body.messages?.find((m) => m.role === 'user')?.content ?? '';
+  const match = new RegExp(`<data id="([0-9a-f]+)" label="${label}">\\n([\\s\\S]*?)\\n</data id="\\1">`).exec(
+    user,
+  );
+  return match ? JSON.parse(match[2] as string) : undefined;
+}
+
+/**
+ * A well-behaved model for the Modernize agents: the analysts answer at once, the mapping
+ * specialists propose `guess(header)` (default: the engine's target) for every column under
+ * review, and the reviewers return a summary and one item per subject they were shown.
+ */
+export function cooperativeModel(
+  guess?: (header: string, engineTarget: string | null) => string | null,
+): Responder {
+  const reviewItems = (req: RecordedRequest) => {
+    const groups = (dataBlock(req, 'largest move groups') as { id: string }[] | undefined) ?? [];
+    const recs = (dataBlock(req, 'recommendations') as { application: string }[] | undefined) ?? [];
+    const risks = (dataBlock(req, 'risk register') as { application: string }[] | undefined) ?? [];
+    const subjects = [
+      ...groups.map((g) => g.id),
+      ...recs.map((r) => r.application),
+      ...risks.map((r) => r.application),
+    ];
+    return json({
+      summary: 'reviewed by the scripted model',
+      items: subjects.map((s) => ({ subject: s, explanation: `explained ${s}`, concern: null })),
+    });
+  };
+  const propose = (req: RecordedRequest) => {
+    const columns =
+      (dataBlock(req, 'columns under review') as
+        | { header: string; engine: { target: string | null } }[]
+        | undefined) ?? [];
+    return json({
+      mappings: columns.map((c) => ({
+        source: c.header,
+        target: guess ? guess(c.header, c.engine.target) : c.engine.target,
+        confidence: 0.8,
+        reason: 'scripted review',
+      })),
+    });
+  };
+  return byRole(
+    {
+      'Senior CMDB Data Analyst': () => json({ columns: [] }),
+      'Infrastructure Data Analyst': () => json({ columns: [] }),
+      'Field Mapping Intelligence Specialist': propose,
+      'Data Mapping Analyst': propose,
+    },
+    reviewItems,
+  );
+}

@@ -2,8 +2,9 @@
  * The console's only way to the platform: the public HTTP API with the user's bearer token.
  * Errors carry the API's one-line reason so screens can show it as is.
  */
-import type { Asset } from '../../shared/domain/assetSchema.ts';
+
 import type { Wave } from '../../shared/domain/assessment/types.ts';
+import type { Asset } from '../../shared/domain/assetSchema.ts';
 import { currentToken } from './token.ts';
 
 /** The API said no (or was unreachable): status and its one-line reason. */
@@ -122,7 +123,14 @@ export interface MappingReview {
   fileName: string | null;
 }
 export interface DependencyData {
-  edges: { from: string; to: string; port: number | null; protocol: string | null; count: number; external: boolean }[];
+  edges: {
+    from: string;
+    to: string;
+    port: number | null;
+    protocol: string | null;
+    count: number;
+    external: boolean;
+  }[];
   moveGroups: { id: string; members: string[] }[];
   cycles: string[][];
   externalNodes: string[];
@@ -176,7 +184,8 @@ export const api = {
   mappings: (id: string) => call<MappingReview>('GET', `/flows/${enc(id)}/mappings`),
   correct: (id: string, source: string, target: string | null) =>
     call<MappingReview>('PUT', `/flows/${enc(id)}/mappings`, { source, target }),
-  reject: (id: string, source: string) => call<MappingReview>('POST', `/flows/${enc(id)}/mappings/reject`, { source }),
+  reject: (id: string, source: string) =>
+    call<MappingReview>('POST', `/flows/${enc(id)}/mappings/reject`, { source }),
   approve: (id: string) => call<Flow>('POST', `/flows/${enc(id)}/approve`, {}),
   resume: (id: string) => call<Flow>('POST', `/flows/${enc(id)}/resume`),
   cancel: (id: string) => call<Flow>('POST', `/flows/${enc(id)}/cancel`),

@@ -20,7 +20,11 @@ export function captureTokenFromUrl(): void {
   if (!m?.[1]) return;
   saveToken(decodeURIComponent(m[1]));
   const rest = window.location.hash.replace(/(?:^#|&)token=[^&]+/, '').replace(/^&/, '');
-  history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${rest.startsWith('/') ? rest : '/'}`);
+  history.replaceState(
+    null,
+    '',
+    `${window.location.pathname}${window.location.search}#${rest.startsWith('/') ? rest : '/'}`,
+  );
 }
 
 export function saveToken(token: string): void {

@@ -2,9 +2,22 @@
  * Small presentational pieces shared by the screens.
  */
 import type { ComponentChildren } from 'preact';
-import { LIFECYCLE_COLOURS, LIFECYCLE_LABELS, SEVERITY_COLOURS, strategyColour } from '../../shared/reports/palette.ts';
+import {
+  LIFECYCLE_COLOURS,
+  LIFECYCLE_LABELS,
+  SEVERITY_COLOURS,
+  strategyColour,
+} from '../../shared/reports/palette.ts';
 
-export function Pill({ colour, children, title }: { colour: string; children: ComponentChildren; title?: string }) {
+export function Pill({
+  colour,
+  children,
+  title,
+}: {
+  colour: string;
+  children: ComponentChildren;
+  title?: string;
+}) {
   return (
     <span class="pill" style={{ background: colour }} title={title}>
       {children}
@@ -44,7 +57,15 @@ export function SeverityPill({ severity }: { severity: string }) {
   return <Pill colour={SEVERITY_COLOURS[severity] ?? '#6b7280'}>{severity}</Pill>;
 }
 
-export function Stat({ label, value, tone }: { label: string; value: ComponentChildren; tone?: 'warn' | 'good' }) {
+export function Stat({
+  label,
+  value,
+  tone,
+}: {
+  label: string;
+  value: ComponentChildren;
+  tone?: 'warn' | 'good';
+}) {
   return (
     <div class={`stat ${tone ?? ''}`}>
       <div class="stat-value">{value}</div>
@@ -94,7 +115,12 @@ export const fmt = {
   money: (n: number | null | undefined, currency = 'USD') => {
     if (n === null || n === undefined || !Number.isFinite(n)) return '–';
     const abs = Math.abs(n);
-    const v = abs >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : abs >= 1e4 ? `${Math.round(n / 1e3)}k` : Math.round(n).toLocaleString('en-US');
+    const v =
+      abs >= 1e6
+        ? `${(n / 1e6).toFixed(2)}M`
+        : abs >= 1e4
+          ? `${Math.round(n / 1e3)}k`
+          : Math.round(n).toLocaleString('en-US');
     return `${currency} ${v}`;
   },
   pct: (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${Math.round(n * 100)}%`),

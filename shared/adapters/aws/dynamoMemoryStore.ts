@@ -26,7 +26,11 @@ export class DynamoMemoryStore implements MemoryStore {
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.tableName,
-          Item: { ...memoryKeys.memory(tenant.clientAccountId, record.memoryId), kind: 'memory', data: record },
+          Item: {
+            ...memoryKeys.memory(tenant.clientAccountId, record.memoryId),
+            kind: 'memory',
+            data: record,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -60,7 +64,8 @@ export class DynamoMemoryStore implements MemoryStore {
         );
         for (const item of out.Responses?.[this.table.tableName] ?? []) found.push(item.data as MemoryRecord);
         pending = (out.UnprocessedKeys?.[this.table.tableName]?.Keys ?? []) as Record<string, unknown>[];
-        if (round > 10 && pending.length > 0) throw new Error(`${pending.length} memory reads left unprocessed`);
+        if (round > 10 && pending.length > 0)
+          throw new Error(`${pending.length} memory reads left unprocessed`);
       }
     }
     return found;

@@ -233,7 +233,7 @@ export class OpenSearchVectorIndex implements VectorIndex {
     if (!out.body.errors) return;
     const failed = (out.body.items ?? [])
       .map((item) => Object.values(item)[0])
-      .filter((r) => r && r.error && !(r.status === 404));
+      .filter((r) => r?.error && r.status !== 404);
     if (failed.length > 0)
       throw new VectorIndexError(`vector index ${index}: ${failed.length} writes failed`, failed[0]?.error);
   }

@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import usearch from 'usearch';
+import usearch, { type Index as UsearchIndex } from 'usearch';
 import { VectorIndexError } from '#memory/errors.ts';
 import { matchesFilter, normalizedVector, tenantIndexName } from '#memory/vectorSpace.ts';
 import type { TenantContext } from '#ports/tenant.ts';
@@ -45,7 +45,7 @@ interface Entry {
 interface OpenIndex {
   readonly name: string;
   readonly space: VectorSpace;
-  readonly index: usearch.Index;
+  readonly index: UsearchIndex;
   readonly entries: Map<string, Entry>;
   readonly idsByKey: Map<bigint, string>;
   nextKey: bigint;
@@ -173,7 +173,7 @@ export class EmbeddedVectorIndex implements VectorIndex {
     return target;
   }
 
-  private newIndex(space: VectorSpace): usearch.Index {
+  private newIndex(space: VectorSpace): UsearchIndex {
     return new usearch.Index({
       dimensions: space.dimensions,
       metric: usearch.MetricKind.Cos,
@@ -204,7 +204,9 @@ export class EmbeddedVectorIndex implements VectorIndex {
       const stamp = stampOf(idMap);
       const file = JSON.parse(readFileSync(idMap, 'utf8')) as IdMapFile;
       if (file.model !== space.model || file.dimensions !== space.dimensions)
-        throw new Error(`holds ${file.model}/${file.dimensions}, asked for ${space.model}/${space.dimensions}`);
+        throw new Error(
+          `holds ${file.model}/${file.dimensions}, asked for ${space.model}/${space.dimensions}`,
+        );
       const target = this.fresh(name, space);
       if (file.entries.length > 0) target.index.load(graph);
       for (const [id, key, attributes] of file.entries) {

@@ -4,7 +4,7 @@
  * numbers stay the source of truth, and an explanation naming something unknown is dropped.
  */
 import { z } from 'zod';
-import type { EngagementRecommendations, RiskFactor } from '#domain/assessment/index.ts';
+import type { EngagementRecommendations, RiskFactor, WavePlan } from '#domain/assessment/index.ts';
 import type { DependencyGraph } from '#domain/dependencies/index.ts';
 import type { Task } from '../crew.ts';
 
@@ -211,4 +211,48 @@ export function riskReviewTask(register: {
     }),
   };
   return { task, inputs, subjects: apps.map((a) => a.application) };
+}
+
+/** The 6R strategist's review of the wave plan (subjects are wave names). */
+export function waveReviewTask(plan: WavePlan): {
+  task: Task<ReviewExplanations>;
+  inputs: Record<string, unknown>;
+  subjects: string[];
+} {
+  const waves = plan.waves.slice(0, MAX_EXPLAINED_APPLICATIONS);
+  const inputs = {
+    waves: waves.map((w) => ({
+      name: w.name,
+      pilot: w.pilot,
+      applications: w.applications.slice(0, 20),
+      servers: w.servers,
+      startWeek: w.startWeek,
+      durationWeeks: w.durationWeeks,
+      dependsOnWaves: w.dependsOnWaves,
+    })),
+    warnings: plan.warnings.slice(0, 20),
+    cycles: plan.cycles.slice(0, 10),
+  };
+  const task: Task<ReviewExplanations> = {
+    name: 'review_waves',
+    agent: 'sixr_strategist',
+    description:
+      'Review the wave plan: explain for each wave why its applications move together and in that order ' +
+      '(dependencies, pilot, size), and raise a concern where the warnings or cycles call for attention. ' +
+      'Subjects are wave names. Do not change waves or numbers.',
+    expectedOutput: 'A summary of the plan and one explanation per wave (subject = its name).',
+    output: explanationsSchema,
+    rules: () => ({
+      summary: `${plan.waves.length} waves over ${plan.totalWeeks} weeks; ${plan.notMigrated.length} applications stay or retire; ${plan.warnings.length} warnings.`,
+      items: waves.map((w) => ({
+        subject: w.name,
+        explanation:
+          `${w.applications.length} applications, ${w.servers} servers, weeks ${w.startWeek}-${w.startWeek + w.durationWeeks - 1}` +
+          (w.dependsOnWaves.length > 0 ? `; after waves ${w.dependsOnWaves.join(', ')} it depends on` : '') +
+          (w.pilot ? '; pilot wave' : ''),
+        concern: null,
+      })),
+    }),
+  };
+  return { task, inputs, subjects: waves.map((w) => w.name) };
 }

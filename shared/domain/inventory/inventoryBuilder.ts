@@ -15,6 +15,7 @@ import {
   shortHash,
   shortHostName,
 } from './identity.ts';
+import { AMBIGUOUS, IdentityIndex, identityHash, MISSING } from './identityIndex.ts';
 
 /** Normalised identifiers of one asset or row, as dedup compares them. */
 interface IdentityFacts {
@@ -26,12 +27,6 @@ interface IdentityFacts {
   readonly name: string | null;
   readonly ips: readonly string[];
 }
-
-/** A key seen on two assets that are not the same: it identifies nothing any more. */
-const AMBIGUOUS = Symbol('ambiguous');
-
-/** Where one index key points: an asset position, or nowhere any more. */
-type Slot = number | typeof AMBIGUOUS;
 
 /**
  * The kinds of identity key, one map each per namespace (keyed by the normalised identifier alone, so no
@@ -198,16 +193,17 @@ export class InventoryBuilder {
   private readonly isNew: boolean[] = [];
   /** Identity facts of each asset, computed when first compared and dropped when a merge changes it. */
   private readonly assetFacts: (IdentityFacts | undefined)[] = [];
-  /** Per namespace, one map per key kind (SERIAL..IP) from normalised identifier to asset. */
-  private readonly index = new Map<string, Map<string, Slot>[]>();
+  /** Per namespace, one index per key kind (SERIAL..IP) from normalised identifier to asset. */
+  private readonly index = new Map<string, IdentityIndex[]>();
   /** Asset ids of stored assets and of rows without identity. */
   private readonly ids = new Map<string, number>();
   private readonly derivedNames = new Set<number>();
-  /** The current row's keys, strongest first: the map of each and the identifier looked up in it. */
-  private readonly keyMaps: Map<string, Slot>[] = [];
+  /** The current row's keys, strongest first: the index of each, the identifier and its hash. */
+  private readonly keyIndexes: IdentityIndex[] = [];
   private readonly keyValues: string[] = [];
-  /** What findMatch found under each key (`undefined` for keys it did not reach), so register reads no map twice. */
-  private readonly keySlots: (Slot | undefined)[] = [];
+  private readonly keyHashes: number[] = [];
+  /** What findMatch found under each key it reached, so register looks no key up twice. */
+  private readonly keySlots: number[] = [];
   private keysLookedUp = 0;
   private created = 0;
   private merged = 0;
@@ -288,28 +284,31 @@ export class InventoryBuilder {
     this.created += 1;
   }
 
-  /** The key maps of a namespace, made on first use. */
-  private mapsOf(namespace: string): Map<string, Slot>[] {
-    let maps = this.index.get(namespace);
-    if (maps === undefined) {
-      maps = Array.from({ length: KEY_KINDS }, () => new Map<string, Slot>());
-      this.index.set(namespace, maps);
+  /** The key indexes of a namespace, made on first use. */
+  private indexesOf(namespace: string): IdentityIndex[] {
+    let indexes = this.index.get(namespace);
+    if (indexes === undefined) {
+      indexes = Array.from({ length: KEY_KINDS }, () => new IdentityIndex());
+      this.index.set(namespace, indexes);
     }
-    return maps;
+    return indexes;
   }
 
   /**
-   * Lists the index keys of an identity, strongest first, into keyMaps/keyValues and returns how many.
+   * Lists the index keys of an identity, strongest first, into keyIndexes/keyValues/keyHashes and returns
+   * how many.
    * Only keys that can identify one asset are produced.
    */
   private collectKeys(facts: IdentityFacts): number {
-    const maps = this.mapsOf(facts.namespace);
-    const keyMaps = this.keyMaps;
+    const indexes = this.indexesOf(facts.namespace);
+    const keyIndexes = this.keyIndexes;
     const keyValues = this.keyValues;
+    const keyHashes = this.keyHashes;
     let count = 0;
     const add = (kind: number, value: string): void => {
-      keyMaps[count] = maps[kind] as Map<string, Slot>;
+      keyIndexes[count] = indexes[kind] as IdentityIndex;
       keyValues[count] = value;
+      keyHashes[count] = identityHash(value);
       count += 1;
     };
     if (facts.serial) add(SERIAL, facts.serial);
@@ -326,11 +325,12 @@ export class InventoryBuilder {
   private findMatch(keyCount: number, facts: IdentityFacts): number | null {
     const slots = this.keySlots;
     for (let k = 0; k < keyCount; k++) {
-      const map = this.keyMaps[k] as Map<string, Slot>;
+      const index = this.keyIndexes[k] as IdentityIndex;
       const value = this.keyValues[k] as string;
-      const position = map.get(value);
+      const hash = this.keyHashes[k] as number;
+      const position = index.get(value, hash);
       slots[k] = position;
-      if (position === undefined || position === AMBIGUOUS) continue;
+      if (position < 0) continue;
       const asset = this.assets[position];
       if (!asset) continue;
       let known = this.assetFacts[position];
@@ -339,7 +339,7 @@ export class InventoryBuilder {
         this.assetFacts[position] = known;
       }
       if (conflicting(known, facts)) {
-        map.set(value, AMBIGUOUS);
+        index.set(value, hash, AMBIGUOUS);
         slots[k] = AMBIGUOUS;
         continue;
       }
@@ -370,11 +370,12 @@ export class InventoryBuilder {
   private register(position: number, keyCount: number): void {
     const lookedUp = this.keysLookedUp;
     for (let k = 0; k < keyCount; k++) {
-      const map = this.keyMaps[k] as Map<string, Slot>;
+      const index = this.keyIndexes[k] as IdentityIndex;
       const value = this.keyValues[k] as string;
-      const current = k < lookedUp ? this.keySlots[k] : map.get(value);
-      if (current === undefined) map.set(value, position);
-      else if (current !== position && current !== AMBIGUOUS) map.set(value, AMBIGUOUS);
+      const hash = this.keyHashes[k] as number;
+      const current = k < lookedUp ? (this.keySlots[k] as number) : index.get(value, hash);
+      if (current === MISSING) index.set(value, hash, position);
+      else if (current !== position && current !== AMBIGUOUS) index.set(value, hash, AMBIGUOUS);
     }
   }
 }

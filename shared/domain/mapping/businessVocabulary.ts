@@ -73,7 +73,7 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
   field(
     'datacenter',
     'name',
-    { datacenter: 0.95, dc: 0.88, 'datacenter name': 0.95 },
+    { datacenter: 0.95, dc: 0.88, 'datacenter name': 0.95, 'availability zone': 0.85 },
     'name site parent',
     'id count',
   ),

@@ -137,6 +137,7 @@ function connectionFields(): FieldVocabulary[] {
         datetime: 0.9,
         'time slot': 0.9,
         'start time': 0.88,
+        start: 0.6,
         'event time': 0.93,
         collected: 0.8,
         'collection time': 0.9,

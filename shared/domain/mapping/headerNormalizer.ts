@@ -5,6 +5,10 @@
  * matcher can use them as evidence without them disturbing the comparison.
  */
 import type { SizeUnit } from '#domain/tableTypes.ts';
+import { ASSET_VOCABULARY } from './assetVocabulary.ts';
+import { CONNECTION_VOCABULARY } from './connectionVocabulary.ts';
+import { splitGluedWord } from './gluedWords.ts';
+import { hierarchicalViews } from './headerPaths.ts';
 
 /** What normalisation learned about one header. */
 export interface HeaderAnalysis {
@@ -267,14 +271,38 @@ function mergeSplitUnits(words: string[]): string[] {
   return out;
 }
 
+let knownWords: ReadonlySet<string> | undefined;
+
+/** Every word the vocabularies, synonyms and compounds know (built once, on first use). */
+function known(): ReadonlySet<string> {
+  if (knownWords) return knownWords;
+  const set = new Set<string>([
+    ...Object.keys(CANONICAL),
+    ...Object.keys(COMPOUNDS),
+    ...Object.keys(SIZE_UNITS),
+  ]);
+  for (const vocab of [...ASSET_VOCABULARY, ...CONNECTION_VOCABULARY]) {
+    for (const p of vocab.patterns) for (const t of p.tokens) set.add(t);
+    for (const t of [...vocab.modifiers, ...vocab.negatives, ...vocab.soft]) set.add(t);
+  }
+  for (const w of STOP_WORDS) set.delete(w);
+  knownWords = set;
+  return set;
+}
+
 function expand(words: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of words) {
-    const parts = COMPOUNDS[w];
-    if (parts) out.push(...parts);
+    const parts = COMPOUNDS[w] ?? splitGluedWord(w, known());
+    if (parts) out.push(...expandCompound(parts));
     else out.push(w);
   }
   return out;
+}
+
+/** A glued word's parts may themselves be compounds ("dnsname" -> "dns" + "name"). */
+function expandCompound(parts: readonly string[]): string[] {
+  return parts.flatMap((p) => COMPOUNDS[p] ?? [p]);
 }
 
 /**
@@ -345,91 +373,8 @@ export function analyzeHeader(header: string): HeaderAnalysis {
     } else qualifiers.push(w);
   }
   const tokens = foldTokens(content);
-  const views = hierarchicalViews(header, tokens);
+  const views = hierarchicalViews(header, tokens, (segment) => analyzeHeader(segment).tokens);
   return { raw: header, words: numbered, tokens, unit, qualifiers, required, ordinal, views };
-}
-
-/**
- * Separators of hierarchical headers: metric paths ("CPU|Usage (%)"), namespaced tags
- * ("mgn:app:name", "builtin:host.cpu.usage") and flattened JSON keys ("properties.osType").
- * A slash is not one: "Read/Write" and "Used/Total" are pairs, not paths.
- */
-const HIERARCHY = /\||:|(?<=[A-Za-z])\.(?=[A-Za-z])/;
-/** Whole segments that only say where a value sits in a document, not what it is. */
-const NAMESPACE = new Set([
-  'properties',
-  'property',
-  'custom',
-  'attributes',
-  'attribute',
-  'fields',
-  'field',
-  'summary',
-  'builtin',
-  'metadata',
-  'data',
-  'extension',
-  'details',
-  'info',
-  'values',
-]);
-/** Tokens that qualify a noun without naming one: a tail made only of these needs its parent segment. */
-const GENERIC = new Set([
-  'name',
-  'id',
-  'uuid',
-  'type',
-  'version',
-  'status',
-  'state',
-  'size',
-  'count',
-  'value',
-  'util',
-  'pct',
-  '%',
-  'avg',
-  'max',
-  'min',
-  'total',
-  'used',
-  'free',
-  'rate',
-  'description',
-  'label',
-  'code',
-  'key',
-  'list',
-  'virtual',
-  'current',
-  'configured',
-  'allocated',
-  'actual',
-  'instance',
-  'mbps',
-  'kbps',
-  'gbps',
-]);
-
-/**
- * The reading of a hierarchical header by its tail: the last segment names the
- * column, earlier segments are context that only counts when the tail alone is
- * generic ("CPU|Usage (%)" is CPU usage; "Summary|Guest OS|Hostname" is a host name;
- * "mgn:app:name" is the application name, not the asset name).
- */
-function hierarchicalViews(header: string, fullTokens: readonly string[]): string[][] {
-  const segments = header.split(HIERARCHY).filter((s) => s.trim().length > 0);
-  if (segments.length < 2) return [];
-  const meaningful = segments
-    .map((s) => analyzeHeader(s).tokens)
-    .filter((t) => t.length > 0 && !t.every((w) => NAMESPACE.has(w)));
-  let tail: string[] = [];
-  for (let i = meaningful.length - 1; i >= 0; i--) {
-    tail = [...(meaningful[i] as string[]), ...tail];
-    if (tail.some((t) => !GENERIC.has(t))) break;
-  }
-  if (tail.length === 0 || tail.join(' ') === fullTokens.join(' ')) return [];
-  return [tail];
 }
 
 /** Fold multi-word synonyms and single-word synonyms, drop stop words. */

@@ -11,6 +11,7 @@ import { detectKind } from './fileKind.ts';
 import { analyzeHeader, type HeaderAnalysis } from './headerNormalizer.ts';
 import { compileLearnedRules } from './learnedRules.ts';
 import { type Candidate, scoreColumn } from './scoring.ts';
+import { type MappingDecision, promoteMemorySheetSize, readAsDatabaseTable } from './tableContext.ts';
 import { detectSizeUnit } from './units.ts';
 import { profileValues, type ValueStats } from './valueProfile.ts';
 import { SIZE_FIELDS } from './vocabulary.ts';
@@ -34,12 +35,7 @@ interface Column {
   readonly candidates: readonly Candidate[];
 }
 
-interface Decision {
-  readonly target: CanonicalField | null;
-  readonly confidence: number;
-  readonly method: 'rules' | 'learned';
-  readonly reason: string;
-}
+type Decision = MappingDecision;
 
 /**
  * Map the columns of one file onto the canonical schema of its detected kind.
@@ -220,96 +216,6 @@ function promoteHostnameToName(
     target: 'name',
     reason: `${decision.reason}; no other column names the asset, so the host name is its name`,
   });
-}
-
-/** Words only a memory table has columns for (RVTools vMemory, hypervisor memory reports). */
-const MEMORY_SHEET_WORDS = new Set(['ballooned', 'swapped', 'overhead', 'entitlement']);
-
-/**
- * A bare "Size MiB" in a table about memory (its other columns are ballooned, swapped,
- * overhead, entitlement...) is the configured memory, as no memory column says otherwise.
- */
-function promoteMemorySheetSize(
-  prepared: readonly Column[],
-  decisions: Map<number, Decision>,
-  owner: Map<CanonicalField, number>,
-): void {
-  if (owner.has('memoryGb')) return;
-  const memoryWords = new Set(
-    prepared.flatMap((c) => c.analysis.tokens.filter((t) => MEMORY_SHEET_WORDS.has(t))),
-  );
-  if (memoryWords.size < 2) return;
-  const size = prepared.filter(
-    (c) =>
-      !decisions.get(c.position)?.target &&
-      c.analysis.unit !== undefined &&
-      c.analysis.tokens.length === 1 &&
-      (c.analysis.tokens[0] === 'size' || c.analysis.tokens[0] === 'capacity') &&
-      c.values.numeric >= 0.8,
-  );
-  if (size.length !== 1) return;
-  const column = size[0] as Column;
-  owner.set('memoryGb', column.position);
-  decisions.set(column.position, {
-    target: 'memoryGb',
-    confidence: 0.75,
-    method: 'rules',
-    reason: `the table describes memory (columns ${[...memoryWords].join(', ')}), so its size is the memory size`,
-  });
-}
-
-/** Words of columns only a database inventory has (DBMS, edition, collation, tablespace...). */
-const DATABASE_TABLE_WORDS = new Set(['db', 'dbms', 'sql', 'collation', 'edition', 'tablespace', 'schema']);
-const SIZE_WORDS = new Set(['size', 'total', 'allocated']);
-
-/**
- * In a table of database instances, a bare "Version" is the database version and a
- * bare "Total Size (GB)" the database size: the rows are databases, not servers.
- */
-function readAsDatabaseTable(
-  prepared: readonly Column[],
-  decisions: Map<number, Decision>,
-  owner: Map<CanonicalField, number>,
-): void {
-  const words = new Set(
-    prepared.flatMap((c) => c.analysis.tokens.filter((t) => DATABASE_TABLE_WORDS.has(t))),
-  );
-  if (words.size < 2) return;
-  const reason = `the table describes databases (columns ${[...words].join(', ')})`;
-  const bare = (c: Column, test: (tokens: readonly string[]) => boolean) =>
-    decisions.get(c.position)?.method !== 'learned' && test(c.analysis.tokens);
-  if (!owner.has('databaseVersion')) {
-    const version = prepared.find((c) => bare(c, (t) => t.length === 1 && t[0] === 'version'));
-    const current = version && decisions.get(version.position);
-    if (version && (!current?.target || current.target === 'osVersion')) {
-      if (current?.target) owner.delete(current.target);
-      owner.set('databaseVersion', version.position);
-      decisions.set(version.position, {
-        target: 'databaseVersion',
-        confidence: 0.7,
-        method: 'rules',
-        reason: `${reason}, so "${version.profile.header}" is the database version`,
-      });
-    }
-  }
-  if (!owner.has('databaseSizeGb')) {
-    const size = prepared.filter(
-      (c) =>
-        !decisions.get(c.position)?.target &&
-        c.analysis.unit !== undefined &&
-        c.values.numeric >= 0.8 &&
-        bare(c, (t) => t.includes('size') && t.every((w) => SIZE_WORDS.has(w))),
-    );
-    if (size.length !== 1) return;
-    const column = size[0] as Column;
-    owner.set('databaseSizeGb', column.position);
-    decisions.set(column.position, {
-      target: 'databaseSizeGb',
-      confidence: 0.7,
-      method: 'rules',
-      reason: `${reason}, so "${column.profile.header}" is the database size`,
-    });
-  }
 }
 
 function unmapped(

@@ -44,7 +44,7 @@ const DATE =
 const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 const BOOLEAN = /^(true|false|yes|no|y|n|0|1)$/i;
 const POWER =
-  /^(powered ?on|powered ?off|on|off|running|stopped|suspended|deallocated|paused|shut ?down|power(ed)? ?(on|off))$/i;
+  /^(powered ?on|powered ?off|on|off|running|stopped|suspended|saved|deallocated|paused|shut ?down|power(ed)? ?(on|off))$/i;
 const ENVIRONMENT =
   /^(prod(uction)?|pre-?prod(uction)?|dev(elopment)?|test(ing)?|qa|uat|staging|stage|sandbox|dr|disaster recovery|training|demo(nstration)?|non-?prod(uction)?|lab|sit|perf)$/i;
 const PROTOCOL = /^(tcp|udp|icmp|sctp|gre|esp|6|17|1)$/i;
@@ -182,7 +182,9 @@ export function judgeValues(expect: ValueExpectation, v: ValueStats): ValueVerdi
       // A "type" column holding operating system names ("Windows 2019 Server") is the OS, not a class.
       return numericOk || looksBoolean(v) || v.os >= 0.7 ? 'conflict' : 'neutral';
     case 'virtualization':
-      return v.virtualization >= 0.6 ? 'confirm' : numericOk || looksBoolean(v) ? 'conflict' : 'neutral';
+      if (v.virtualization >= 0.6) return 'confirm';
+      // A "Platform" column naming operating systems ("windows", "Linux/UNIX") is not a hypervisor.
+      return numericOk || looksBoolean(v) || v.os >= 0.7 ? 'conflict' : 'neutral';
     case 'number':
       return numericOk ? 'confirm' : 'conflict';
     case 'text':

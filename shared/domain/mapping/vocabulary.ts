@@ -59,7 +59,7 @@ export interface FieldVocabulary {
  * tools prefix their own columns with ("Tanium Client IP Address", "vSphere Tag").
  */
 export const BENIGN: ReadonlySet<string> = words(
-  'server vm machine asset device computer guest virtual total primary current configured allocated assigned actual ci node instance main ' +
+  'server vm machine asset device computer guest virtual private total primary current configured allocated assigned actual ci node instance main ' +
     'vmware vsphere tanium dynatrace solarwinds orion azure aws nutanix servicenow lansweeper qualys flexera sccm mecm movere cloudamize turbonomic device42',
 );
 

@@ -10,7 +10,7 @@ import {
   type RiskFactor,
   recommendEngagement,
 } from '#domain/assessment/index.ts';
-import { reviewRisks, reviewStrategies } from '#agents/phaseAgents.ts';
+import { reviewRisks, reviewStrategies, reviewWaves } from '#agents/phaseAgents.ts';
 import { readPhaseOutput } from '../discovery/phaseOutputs.ts';
 import type { PhaseContext, PhaseOutcome } from '../flowRegistry.ts';
 import { assessmentDocKey, loadAssessmentInputs } from './assessmentInputs.ts';
@@ -93,6 +93,7 @@ export async function wavePlanning(ctx: PhaseContext): Promise<PhaseOutcome> {
   const criteria = (engagement?.settings.criteria ?? {}) as Parameters<typeof planEngagement>[1];
   const waveOptions = (engagement?.settings.waves ?? {}) as Parameters<typeof planEngagement>[2];
   const assessment = planEngagement(recommended, criteria, waveOptions);
+  const agents = await reviewWaves(ctx, assessment.waves, recommended);
   const doc = {
     flowId: ctx.flow.flowId,
     engagementId: ctx.flow.engagementId,
@@ -113,7 +114,9 @@ export async function wavePlanning(ctx: PhaseContext): Promise<PhaseOutcome> {
       notMigrated: assessment.waves.notMigrated.length,
       cycles: assessment.waves.cycles.length,
       warnings: assessment.waves.warnings.length,
+      review: agents.review.method,
     },
-    output: assessment.waves,
+    output: { ...assessment.waves, review: agents.review },
+    notes: agents.notes,
   };
 }

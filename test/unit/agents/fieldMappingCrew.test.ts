@@ -9,8 +9,8 @@ import type { MappingStore, StoredLearnedRule } from '#ports/mappingStore.ts';
 import {
   afterToolResult,
   byRole,
+  dataBlock,
   json,
-  type RecordedRequest,
   type ScriptedLlmServer,
   startScriptedLlmServer,
   toolCalls,
@@ -38,15 +38,6 @@ function file(withInjection: boolean): ColumnProfile[] {
     column('Operating System', ['Windows Server 2019'], 2),
     column('Team', withInjection ? ['ops', INJECTION] : ['ops', 'dba'], 3),
   ];
-}
-
-/** The data block of a request with this label. */
-function dataBlock(request: RecordedRequest, label: string): unknown {
-  const user = request.body.messages?.find((m) => m.role === 'user')?.content ?? '';
-  const match = new RegExp(`<data id="([0-9a-f]+)" label="${label}">\\n([\\s\\S]*?)\\n</data id="\\1">`).exec(
-    user,
-  );
-  return match ? JSON.parse(match[2] as string) : undefined;
 }
 
 /** A model that decides from headers only and uses its tools: the same data must give the same calls. */

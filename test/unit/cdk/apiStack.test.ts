@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '#http/routes.ts';
 import { ROLES } from '#ports/tenant.ts';
 import { BINARY_MEDIA_TYPES } from '../../../cdk/stacks/apiStack.ts';
-import { buildTestApp, resourcesOf } from './cdkApp.ts';
+import { buildTestApp, type Cfn, resourcesOf } from './cdkApp.ts';
 
 const built = buildTestApp();
 const api = built.template('api');
@@ -22,7 +22,7 @@ function resourcePaths(): Map<string, string> {
   return paths;
 }
 
-function methods(): { method: string; path: string; props: any }[] {
+function methods(): { method: string; path: string; props: Cfn }[] {
   const paths = resourcePaths();
   return resourcesOf(api, 'AWS::ApiGateway::Method')
     .map(([, m]) => ({
@@ -49,7 +49,9 @@ describe('api stack', () => {
     const byKey = new Map(methods().map((m) => [`${m.method} ${m.path}`, m.props]));
     for (const route of routes) {
       const props = byKey.get(`${route.method} ${route.path}`);
-      expect(props.AuthorizationType, route.path).toBe(route.permission === 'public' ? 'NONE' : 'COGNITO_USER_POOLS');
+      expect(props.AuthorizationType, route.path).toBe(
+        route.permission === 'public' ? 'NONE' : 'COGNITO_USER_POOLS',
+      );
       expect(props.RequestValidatorId).toBeDefined();
       for (const param of route.path.matchAll(/\{([^}]+)\}/g)) {
         expect(props.RequestParameters[`method.request.path.${param[1]}`]).toBe(true);
@@ -75,7 +77,9 @@ describe('api stack', () => {
     api.hasResourceProperties('AWS::Cognito::UserPool', {
       Schema: [Match.objectLike({ Name: 'tenant', Mutable: false })],
     });
-    const fn = resourcesOf(api, 'AWS::Lambda::Function').find(([id]) => id.startsWith('HttpApiFunction'))?.[1];
+    const fn = resourcesOf(api, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('HttpApiFunction'),
+    )?.[1];
     const env = fn.Properties.Environment.Variables;
     expect(JSON.stringify(env.MODERNIZE_JWKS_URL)).toContain('/.well-known/jwks.json');
     expect(env.MODERNIZE_JWT_AUDIENCE).toEqual({ Ref: expect.stringMatching(/WebClient/) });
@@ -86,7 +90,9 @@ describe('api stack', () => {
     expect(stage.TracingEnabled).toBe(true);
     expect(stage.AccessLogSetting.DestinationArn).toBeDefined();
     expect(stage.MethodSettings[0]).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
-    const options = resourcesOf(api, 'AWS::ApiGateway::Method').filter(([, m]) => m.Properties.HttpMethod === 'OPTIONS');
+    const options = resourcesOf(api, 'AWS::ApiGateway::Method').filter(
+      ([, m]) => m.Properties.HttpMethod === 'OPTIONS',
+    );
     expect(options.length).toBeGreaterThan(routes.length / 2);
     const restApi = resourcesOf(api, 'AWS::ApiGateway::RestApi')[0]?.[1].Properties;
     expect(restApi.BinaryMediaTypes).toEqual(BINARY_MEDIA_TYPES);

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { buildModernize, type ModernizeStacks } from '../../../cdk/modernizeApp.ts';
 import { routes } from '#http/routes.ts';
+import { buildModernize, type ModernizeStacks } from '../../../cdk/modernizeApp.ts';
 
 export interface BuiltApp {
   readonly app: App;
@@ -50,7 +50,11 @@ export function buildTestApp(options: { bundle?: string[]; nag?: boolean } = {})
   };
 }
 
+/** A synthesised CloudFormation fragment: untyped JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation templates are untyped JSON.
+export type Cfn = any;
+
 /** Resources of one type in a template, as [logicalId, resource] pairs. */
-export function resourcesOf(template: Template, type: string): [string, any][] {
+export function resourcesOf(template: Template, type: string): [string, Cfn][] {
   return Object.entries(template.findResources(type));
 }

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { TABLE_INDEXES, TTL_ATTRIBUTE } from '#adapters/aws/tableDesign.ts';
-import { buildTestApp, resourcesOf } from './cdkApp.ts';
+import { buildTestApp, type Cfn, resourcesOf } from './cdkApp.ts';
 
 const built = buildTestApp();
 const data = built.template('data');
@@ -21,7 +21,10 @@ describe('data stack', () => {
     expect(props.Replicas[0].PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
     expect(props.Replicas[0].DeletionProtectionEnabled).toBe(true);
     expect(props.Replicas[0].SSESpecification.KMSMasterKeyId).toBeDefined();
-    const gsis = props.GlobalSecondaryIndexes.map((g: any) => [g.IndexName, g.KeySchema.map((k: any) => k.AttributeName)]);
+    const gsis = props.GlobalSecondaryIndexes.map((g: Cfn) => [
+      g.IndexName,
+      g.KeySchema.map((k: Cfn) => k.AttributeName),
+    ]);
     expect(gsis).toEqual(Object.values(TABLE_INDEXES).map((i) => [i.name, [i.pk, i.sk]]));
   });
 
@@ -41,7 +44,9 @@ describe('data stack', () => {
       },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'uploads/' }),
       LifecycleConfiguration: {
-        Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 2 }, Status: 'Enabled' })],
+        Rules: [
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 2 }, Status: 'Enabled' }),
+        ],
       },
     });
     const policies = resourcesOf(data, 'AWS::S3::BucketPolicy').map(([, r]) => JSON.stringify(r.Properties));
@@ -51,7 +56,9 @@ describe('data stack', () => {
 
   it('defines the vector collection with encryption, network and per-tenant index data-access policies', () => {
     data.hasResourceProperties('AWS::OpenSearchServerless::Collection', { Type: 'VECTORSEARCH' });
-    const policies = resourcesOf(data, 'AWS::OpenSearchServerless::SecurityPolicy').map(([, r]) => r.Properties.Type);
+    const policies = resourcesOf(data, 'AWS::OpenSearchServerless::SecurityPolicy').map(
+      ([, r]) => r.Properties.Type,
+    );
     expect(policies.sort()).toEqual(['encryption', 'network']);
     const access = resourcesOf(data, 'AWS::OpenSearchServerless::AccessPolicy');
     expect(access).toHaveLength(1);
@@ -64,7 +71,7 @@ describe('data stack', () => {
     const roles = resourcesOf(data, 'AWS::IAM::Role').filter(([id]) => id.startsWith('TenantAccess'));
     expect(roles).toHaveLength(1);
     const trust = roles[0]?.[1].Properties.AssumeRolePolicyDocument.Statement;
-    expect(trust.map((s: any) => s.Action).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(trust.map((s: Cfn) => s.Action).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     for (const s of trust) {
       expect(s.Condition).toEqual({ StringEquals: { 'aws:PrincipalTag/modernize-token-vendor': 'true' } });
     }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, resourcesOf } from './cdkApp.ts';
+import { buildTestApp, type Cfn, resourcesOf } from './cdkApp.ts';
 
 const STATE_MACHINES = join(import.meta.dirname, '..', '..', '..', 'statemachines');
 const files = readdirSync(STATE_MACHINES).filter((f) => f.endsWith('.asl.json'));
@@ -26,7 +26,10 @@ describe('flows stack', () => {
       machines.find(([, r]) => r.Properties.StateMachineName === `modernize-flows-${name}`)?.[1].Properties
         .DefinitionSubstitutions;
     expect(Object.keys(subs('discovery'))).toEqual(['FlowPhaseFunctionArn']);
-    expect(Object.keys(subs('ingestion')).sort()).toEqual(['ConnectionBatchFunctionArn', 'UploadsBucketName']);
+    expect(Object.keys(subs('ingestion')).sort()).toEqual([
+      'ConnectionBatchFunctionArn',
+      'UploadsBucketName',
+    ]);
   });
 
   it('gives each state machine a role that may invoke only its own phase functions', () => {
@@ -35,9 +38,9 @@ describe('flows stack', () => {
       policies
         .filter(([id]) => id.startsWith(rolePrefix))
         .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
-        .filter((s: any) => [s.Action].flat().includes('lambda:InvokeFunction'))
-        .flatMap((s: any) => s.Resource)
-        .map((r: any) => JSON.stringify(r));
+        .filter((s: Cfn) => [s.Action].flat().includes('lambda:InvokeFunction'))
+        .flatMap((s: Cfn) => s.Resource)
+        .map((r: Cfn) => JSON.stringify(r));
     for (const role of ['DiscoveryRole', 'AssessmentRole']) {
       const resources = invokes(role);
       expect(resources.length).toBeGreaterThan(0);
@@ -57,7 +60,9 @@ describe('flows stack', () => {
   });
 
   it('runs every handler as Node 24 ESM on arm64 with tracing, and caps costly concurrency', () => {
-    const fns = resourcesOf(flows, 'AWS::Lambda::Function').filter(([id]) => !id.startsWith('BucketNotifications'));
+    const fns = resourcesOf(flows, 'AWS::Lambda::Function').filter(
+      ([id]) => !id.startsWith('BucketNotifications'),
+    );
     expect(fns).toHaveLength(3);
     for (const [, fn] of fns) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -82,7 +87,9 @@ describe('flows stack', () => {
     const invokeConfig = resourcesOf(flows, 'AWS::Lambda::EventInvokeConfig');
     expect(invokeConfig).toHaveLength(1);
     expect(invokeConfig[0]?.[1].Properties.MaximumRetryAttempts).toBe(2);
-    expect(JSON.stringify(invokeConfig[0]?.[1].Properties.DestinationConfig.OnFailure)).toMatch(/UploadTriggerDlq/);
+    expect(JSON.stringify(invokeConfig[0]?.[1].Properties.DestinationConfig.OnFailure)).toMatch(
+      /UploadTriggerDlq/,
+    );
   });
 });
 
@@ -91,7 +98,7 @@ describe('handler bundling', () => {
     const real = buildTestApp({ bundle: ['modernize-flows'] });
     const assembly = real.app.synth();
     const template = assembly.getStackByName('modernize-flows').template;
-    const fns = Object.entries<any>(template.Resources).filter(
+    const fns = Object.entries<Cfn>(template.Resources).filter(
       ([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('BucketNotifications'),
     );
     for (const [, fn] of fns) {

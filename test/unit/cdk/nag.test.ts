@@ -1,9 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { routes } from '#http/routes.ts';
 import { buildModernize } from '../../../cdk/modernizeApp.ts';
 import { acknowledgeAcceptedFindings, NAG_ACCEPTANCES } from '../../../cdk/nagAcknowledgements.ts';
-import { routes } from '#http/routes.ts';
 
 function app(): App {
   process.env.CDK_VALIDATION = 'false';

@@ -1,7 +1,7 @@
 /**
  * Loads the labelled field-mapping evaluation set from test/fixtures/mapping-eval
- * (development files at the top, held-out files under holdout/, and a second held-out
- * split under holdout2/ built before the matcher was tuned against it).
+ * (development files at the top, held-out files under holdout/, and later held-out
+ * splits under holdout2/ and holdout3/, each labelled before the matcher saw it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -20,11 +20,17 @@ function loadDir(dir: string): EvalFile[] {
     });
 }
 
-/** The development split and the two held-out splits. */
-export function loadEvalSet(): { dev: EvalFile[]; holdout: EvalFile[]; holdout2: EvalFile[] } {
+/** The development split and the three held-out splits. */
+export function loadEvalSet(): {
+  dev: EvalFile[];
+  holdout: EvalFile[];
+  holdout2: EvalFile[];
+  holdout3: EvalFile[];
+} {
   return {
     dev: loadDir(EVAL_DIR),
     holdout: loadDir(join(EVAL_DIR, 'holdout')),
     holdout2: loadDir(join(EVAL_DIR, 'holdout2')),
+    holdout3: loadDir(join(EVAL_DIR, 'holdout3')),
   };
 }

@@ -51,3 +51,17 @@ describe('normalizeHeader', () => {
     expect(analyzeHeader('In Use MiB')).toMatchObject({ tokens: ['used'], unit: 'MiB' });
   });
 });
+
+describe('glued lower-case words', () => {
+  it('splits words written without separators into known words', () => {
+    expect(analyzeHeader('srcaddr').tokens).toEqual(['source', 'address']);
+    expect(analyzeHeader('vmid').tokens).toEqual(['vm', 'id']);
+    expect(analyzeHeader('hostgroup').tokens).toEqual(['host', 'group']);
+  });
+
+  it('leaves alone words it cannot split into two known words', () => {
+    expect(analyzeHeader('uptime').tokens).toEqual(['uptime']);
+    expect(analyzeHeader('template').tokens).toEqual(['template']);
+    expect(analyzeHeader('status').tokens).toEqual(['status']);
+  });
+});

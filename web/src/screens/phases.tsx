@@ -23,14 +23,21 @@ export function PhaseTrack({ flow, compact }: { flow: Flow; compact?: boolean })
   return (
     <ol class={`phases ${compact ? 'compact' : ''}`}>
       {flow.phases.map((p) => {
-        const waiting = flow.status === 'awaiting_review' && p.status === 'pending' && isNextPending(flow, p.name);
+        const waiting =
+          flow.status === 'awaiting_review' && p.status === 'pending' && isNextPending(flow, p.name);
         return (
-          <li key={p.name} class={`phase ${p.status}${waiting ? ' waiting' : ''}`} title={`${p.name}: ${p.status}`}>
+          <li
+            key={p.name}
+            class={`phase ${p.status}${waiting ? ' waiting' : ''}`}
+            title={`${p.name}: ${p.status}`}
+          >
             <span class="dot" />
             {!compact && (
               <span class="phase-name">
                 {phaseLabel(p.name)}
-                {p.durationMs !== undefined && <span class="muted small"> {(p.durationMs / 1000).toFixed(1)}s</span>}
+                {p.durationMs !== undefined && (
+                  <span class="muted small"> {(p.durationMs / 1000).toFixed(1)}s</span>
+                )}
               </span>
             )}
           </li>

@@ -27,7 +27,8 @@ export function UploadZone({ engagement }: { engagement: string }) {
   };
   return (
     <div>
-      <div
+      <button
+        type="button"
         class={`dropzone ${over ? 'over' : ''}`}
         data-testid="dropzone"
         onDragOver={(e) => {
@@ -41,11 +42,6 @@ export function UploadZone({ engagement }: { engagement: string }) {
           void send(e.dataTransfer?.files[0]);
         }}
         onClick={() => input.current?.click()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ' ') input.current?.click();
-        }}
-        role="button"
-        tabIndex={0}
       >
         <div class="dropzone-icon">⇪</div>
         {busy ? (
@@ -57,18 +53,20 @@ export function UploadZone({ engagement }: { engagement: string }) {
             <div>
               <strong>Drop an export here</strong> or click to choose a file
             </div>
-            <div class="muted small">CMDB or discovery CSV, RVTools XLSX, JSON, or a connections log — discovery starts at once</div>
+            <div class="muted small">
+              CMDB or discovery CSV, RVTools XLSX, JSON, or a connections log — discovery starts at once
+            </div>
           </>
         )}
-        <input
-          ref={input}
-          type="file"
-          name="file"
-          accept=".csv,.tsv,.txt,.xlsx,.json"
-          hidden
-          onChange={(e) => void send((e.target as HTMLInputElement).files?.[0])}
-        />
-      </div>
+      </button>
+      <input
+        ref={input}
+        type="file"
+        name="file"
+        accept=".csv,.tsv,.txt,.xlsx,.json"
+        hidden
+        onChange={(e) => void send((e.target as HTMLInputElement).files?.[0])}
+      />
       <ErrorBox error={error} />
     </div>
   );
