@@ -51,10 +51,18 @@ function coldInit(file: string): { importMs: number; processMs: number } {
   const walls: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', MODERNIZE_TABLE: 't', MODERNIZE_BUCKET: 'b' },
-    });
+    let out: string;
+    try {
+      out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', MODERNIZE_TABLE: 't', MODERNIZE_BUCKET: 'b' },
+      });
+    } catch (error) {
+      const stderr = String((error as { stderr?: string }).stderr ?? '');
+      const reason = stderr.split('\n').find((l) => /Error/.test(l) && l.length < 300) ?? 'failed';
+      throw new Error(`importing ${file} failed: ${reason}`);
+    }
     walls.push(performance.now() - started);
     imports.push(Number(out));
   }

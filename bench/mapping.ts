@@ -50,10 +50,11 @@ function timing(files: readonly EvalFile[]): void {
   console.log(`\nmapColumns on ${profiles.length} columns: ${ms.toFixed(2)} ms per call (mean of ${runs})`);
 }
 
-const { dev, holdout, holdout2, holdout3 } = loadEvalSet();
+const { dev, holdout, holdout2, holdout3, holdout4 } = loadEvalSet();
 print('dev', evaluate(dev));
 print('holdout', evaluate(holdout));
 print('holdout2', evaluate(holdout2));
 print('holdout3', evaluate(holdout3));
-print('all', evaluate([...dev, ...holdout, ...holdout2, ...holdout3]));
-timing([...dev, ...holdout, ...holdout2, ...holdout3]);
+print('holdout4', evaluate(holdout4));
+print('all', evaluate([...dev, ...holdout, ...holdout2, ...holdout3, ...holdout4]));
+timing([...dev, ...holdout, ...holdout2, ...holdout3, ...holdout4]);

@@ -14,6 +14,8 @@ export const HANDLER_BUNDLING = {
   mainFields: ['module', 'main'],
   // Our pinned AWS SDK v3 is bundled rather than taken from the runtime.
   external: [] as string[],
-  // CommonJS dependencies inside an ESM bundle still call require().
-  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  // CommonJS dependencies inside an ESM bundle still call require() and read __filename/__dirname
+  // (the X-Ray SDK under the Powertools tracer does): give them the CommonJS module globals.
+  banner:
+    "import{createRequire as __cr}from'node:module';import{fileURLToPath as __fu}from'node:url';import{dirname as __dn}from'node:path';const require=__cr(import.meta.url);const __filename=__fu(import.meta.url);const __dirname=__dn(__filename);",
 } as const;

@@ -34,7 +34,7 @@ import type { Route } from '../../shared/http/apiTypes.ts';
 import { ROLES } from '../../shared/ports/tenant.ts';
 import { HandlerFunction } from '../constructs/handlerFunction.ts';
 import type { DataStack } from './dataStack.ts';
-import { type FlowsStack, flowEnvironment, tenantVending } from './flowsStack.ts';
+import { type FlowsStack, flowEnvironment, grantMemory, tenantVending } from './flowsStack.ts';
 
 /** Content types API Gateway passes through as binary (base64) to the file-upload route. */
 export const BINARY_MEDIA_TYPES = [
@@ -134,6 +134,7 @@ export class ApiStack extends Stack {
       }),
     );
     this.httpApi = httpApi;
+    grantMemory(this, data, 'ApiMemory', [httpApi]);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: RetentionDays.THREE_MONTHS,

@@ -42,6 +42,7 @@ export class DataStack extends Stack {
   readonly accessLogs: Bucket;
   readonly collection: CfnCollection;
   readonly collectionArn: string;
+  readonly collectionName: string;
   readonly llmSecret: Secret;
   readonly tenantRole: Role;
 
@@ -133,6 +134,7 @@ export class DataStack extends Stack {
         'A third-party LLM provider key cannot be rotated by a Lambda here; the provider console rotates it.',
     });
 
+    this.collectionName = props.collectionName;
     this.collection = this.vectorCollection(props.collectionName);
     this.collectionArn = this.collection.attrArn;
     this.tenantRole = this.tenantAccessRole(props.collectionName);
@@ -228,33 +230,48 @@ export class DataStack extends Stack {
     role.addToPolicy(
       new PolicyStatement({ actions: ['aoss:APIAccessAll'], resources: [this.collection.attrArn] }),
     );
-    new CfnAccessPolicy(this, 'MemoryAccess', {
-      name: `${collectionName}-access`,
-      type: 'data',
-      policy: JSON.stringify([
-        {
-          Rules: [
-            {
-              ResourceType: 'collection',
-              Resource: [`collection/${collectionName}`],
-              Permission: ['aoss:DescribeCollectionItems'],
-            },
-            {
-              ResourceType: 'index',
-              Resource: [`index/${collectionName}/memory-*`],
-              Permission: [
-                'aoss:CreateIndex',
-                'aoss:DescribeIndex',
-                'aoss:UpdateIndex',
-                'aoss:ReadDocument',
-                'aoss:WriteDocument',
-              ],
-            },
-          ],
-          Principal: [role.roleArn],
-        },
-      ]),
-    });
+    memoryAccessPolicy(this, 'MemoryAccess', `${collectionName}-tenant`, collectionName, [role.roleArn]);
     return role;
   }
+}
+
+/**
+ * An OpenSearch Serverless data-access policy letting `principals` use the tenant indexes
+ * (`memory-*`) of the collection. Each stack adds one for its own roles, so no stack references
+ * another's roles.
+ */
+export function memoryAccessPolicy(
+  scope: Construct,
+  id: string,
+  policyName: string,
+  collectionName: string,
+  principals: string[],
+): CfnAccessPolicy {
+  return new CfnAccessPolicy(scope, id, {
+    name: policyName,
+    type: 'data',
+    policy: JSON.stringify([
+      {
+        Rules: [
+          {
+            ResourceType: 'collection',
+            Resource: [`collection/${collectionName}`],
+            Permission: ['aoss:DescribeCollectionItems'],
+          },
+          {
+            ResourceType: 'index',
+            Resource: [`index/${collectionName}/memory-*`],
+            Permission: [
+              'aoss:CreateIndex',
+              'aoss:DescribeIndex',
+              'aoss:UpdateIndex',
+              'aoss:ReadDocument',
+              'aoss:WriteDocument',
+            ],
+          },
+        ],
+        Principal: principals,
+      },
+    ]),
+  });
 }

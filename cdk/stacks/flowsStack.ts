@@ -19,7 +19,7 @@ import { DefinitionBody, LogLevel, StateMachine } from 'aws-cdk-lib/aws-stepfunc
 import type { Construct } from 'constructs';
 import { HandlerFunction } from '../constructs/handlerFunction.ts';
 import { stateMachineFiles } from '../paths.ts';
-import type { DataStack } from './dataStack.ts';
+import { type DataStack, memoryAccessPolicy } from './dataStack.ts';
 
 export interface FlowsStackProps extends StackProps {
   readonly data: DataStack;
@@ -39,7 +39,8 @@ export function flowEnvironment(
     MODERNIZE_STATE_MACHINES: JSON.stringify(stateMachineArns),
     MODERNIZE_TENANT_ROLE_ARN: data.tenantRole.roleArn,
     MODERNIZE_LLM_SECRET_ARN: data.llmSecret.secretArn,
-    MODERNIZE_MEMORY_COLLECTION_ENDPOINT: data.collection.attrCollectionEndpoint,
+    MODERNIZE_OPENSEARCH_ENDPOINT: data.collection.attrCollectionEndpoint,
+    MODERNIZE_OPENSEARCH_SERVICE: 'aoss',
   };
 }
 
@@ -157,6 +158,7 @@ export class FlowsStack extends Stack {
       new S3EventSourceV2(uploads, { events: [EventType.OBJECT_CREATED], filters: [{ prefix: 't/' }] }),
     );
     this.s3Upload = s3Upload;
+    grantMemory(this, data, 'FlowsMemory', [flowPhase, connectionBatch, s3Upload]);
   }
 
   /** A state machine loaded from its file, with a role that may invoke only its own functions. */
@@ -216,6 +218,22 @@ export class FlowsStack extends Stack {
       }),
     );
   }
+}
+
+/** Handler roles that use the memory collection: IAM access plus a data-access policy in `scope`'s stack. */
+export function grantMemory(scope: Construct, data: DataStack, id: string, fns: IFunction[]): void {
+  for (const fn of fns) {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['aoss:APIAccessAll'], resources: [data.collectionArn] }),
+    );
+  }
+  memoryAccessPolicy(
+    scope,
+    id,
+    `${data.collectionName}-${id.replace(/Memory$/, '').toLowerCase()}`.slice(0, 32),
+    data.collectionName,
+    fns.map((fn) => fn.role?.roleArn).filter((arn): arn is string => Boolean(arn)),
+  );
 }
 
 /** May assume the tenant-access role (always with a session policy) and tag the session. */

@@ -7,6 +7,7 @@
  * endpoint's circuit breaker.
  */
 
+import { APIError, OpenAIError } from 'openai';
 import { zodFunction, zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';

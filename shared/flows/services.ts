@@ -21,7 +21,6 @@ import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
 import { createOpenSearchClient, OpenSearchVectorIndex } from '#adapters/aws/openSearchVectorIndex.ts';
 import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
 import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
-import { EmbeddedVectorIndex } from '#adapters/local/embeddedVectorIndex.ts';
 import { resolveApiKey } from '#agents/llmClient.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
 import { createEmbedder, type Embedder } from '#memory/embeddings.ts';
@@ -128,7 +127,24 @@ function createVectorIndex(config: ModernizeConfig): VectorIndex {
     });
     return new OpenSearchVectorIndex({ client });
   }
-  return new EmbeddedVectorIndex({ directory: join(config.home, 'memory') });
+  return lazyEmbeddedIndex(join(config.home, 'memory'));
+}
+
+/**
+ * The embedded index, loaded on first use: its native usearch binding must not load when a Lambda
+ * bundle (which always uses OpenSearch) is imported.
+ */
+function lazyEmbeddedIndex(directory: string): VectorIndex {
+  let index: Promise<VectorIndex> | undefined;
+  const load = () =>
+    (index ??= import('#adapters/local/embeddedVectorIndex.ts').then(
+      (m) => new m.EmbeddedVectorIndex({ directory }),
+    ));
+  return {
+    upsert: async (...args) => (await load()).upsert(...args),
+    search: async (...args) => (await load()).search(...args),
+    remove: async (...args) => (await load()).remove(...args),
+  };
 }
 
 function missingLocalEngine(): never {

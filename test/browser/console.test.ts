@@ -130,26 +130,35 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('shows tech debt, the dependency graph, recommendations and the wave timeline', async () => {
+    await page.goto(`${url}/#/e/example`);
+    await page.locator('table.flows tbody tr').nth(2).waitFor();
+    await expect(page.locator('table.flows .pill').allTextContents()).resolves.toEqual([
+      'completed',
+      'completed',
+      'completed',
+    ]);
+    await screenshot(page, '07-overview');
+
     await page.goto(`${url}/#/e/example/techdebt`);
     await page.getByRole('heading', { name: 'Operating systems' }).waitFor();
-    await screenshot(page, '07-tech-debt', false);
+    await screenshot(page, '08-tech-debt', false);
 
     await page.goto(`${url}/#/e/example/dependencies`);
     await page.getByTestId('dependency-graph').waitFor();
     expect(await page.locator('[data-testid="dependency-graph"] circle').count()).toBeGreaterThan(20);
     expect(await page.locator('[data-testid="dependency-graph"] line').count()).toBeGreaterThan(20);
-    await screenshot(page, '08-dependencies');
+    await screenshot(page, '09-dependencies');
 
     await page.goto(`${url}/#/e/example/recommendations`);
     await page.locator('table.recs tbody tr').first().waitFor();
     await page.locator('table.recs tbody tr.clickable').first().click();
     await page.getByRole('heading', { name: /^Why / }).waitFor();
-    await screenshot(page, '09-recommendations', false);
+    await screenshot(page, '10-recommendations', false);
 
     await page.goto(`${url}/#/e/example/waves`);
     await page.getByTestId('wave-timeline').waitFor();
     expect(await page.locator('.tl-bar').count()).toBeGreaterThan(0);
-    await screenshot(page, '10-waves');
+    await screenshot(page, '11-waves');
   });
 
   it('shows the engagement report and offers the exports', async () => {
@@ -162,6 +171,6 @@ describe('the web console in headless Chromium', () => {
     const download = page.waitForEvent('download');
     await page.click('[data-export="inventory.csv"]');
     expect((await download).suggestedFilename()).toBe('example-inventory.csv');
-    await screenshot(page, '11-report', false);
+    await screenshot(page, '12-report', false);
   });
 });

@@ -184,5 +184,7 @@ describe('agents in the flows, against a scripted model', () => {
     expect(JSON.stringify(sixr)).toContain('"review":"llm"');
     const risk = flow?.phases.find((p) => p.name === 'risk_assessment');
     expect(JSON.stringify(risk)).toContain('"review":"llm"');
+    const waves = flow?.phases.find((p) => p.name === 'wave_planning');
+    expect(JSON.stringify(waves)).toContain('"review":"llm"');
   });
 });

@@ -28,7 +28,9 @@ describe('memory API on the embedded platform', () => {
       sessionId: 'review-1',
     });
     expect(learned.status).toBe(201);
-    const srv = learned.body.stored.find((m: { content: { header?: string } }) => m.content.header === 'Srv Name');
+    const srv = learned.body.stored.find(
+      (m: { content: { header?: string } }) => m.content.header === 'Srv Name',
+    );
 
     // Act
     const found = await api.call('GET', '/memories?q=srv_name&type=feedback', analyst);
@@ -51,7 +53,10 @@ describe('memory API on the embedded platform', () => {
     expect(found.body.memories[0].similarity).toBeGreaterThan(0.99);
     expect(byAgent.body.memories).toEqual([]);
     expect(invalidate.status).toBe(200);
-    expect(invalidate.body.metadata).toMatchObject({ validationStatus: 'invalidated', validatedBy: expect.any(String) });
+    expect(invalidate.body.metadata).toMatchObject({
+      validationStatus: 'invalidated',
+      validatedBy: expect.any(String),
+    });
     expect(after.body.memories.map((m: { memoryId: string }) => m.memoryId)).not.toContain(srv.memoryId);
   });
 
@@ -67,7 +72,9 @@ describe('memory API on the embedded platform', () => {
 
     const search = await api.call('GET', '/memories?q=Cost%20Ctr', globex);
     const validate = await api.call('POST', `/memories/${id}/feedback`, globex, { validation: 'validated' });
-    const unknown = await api.call('POST', '/memories/no-such-memory/feedback', acme, { validation: 'validated' });
+    const unknown = await api.call('POST', '/memories/no-such-memory/feedback', acme, {
+      validation: 'validated',
+    });
 
     expect(search.status).toBe(200);
     expect(search.body.memories).toEqual([]);
@@ -83,9 +90,11 @@ describe('memory API on the embedded platform', () => {
     expect((await api.call('GET', '/memories', analyst)).status).toBe(400);
     expect((await api.call('GET', '/memories?q=x&type=opinion', analyst)).status).toBe(400);
     expect((await api.call('GET', '/memories?q=x', viewer)).status).toBe(200);
-    expect((await api.call('POST', '/feedback', viewer, { agentType: 'a', type: 'approval' })).status).toBe(403);
-    expect(
-      (await api.call('POST', '/memories/x/feedback', analyst, { validation: 'maybe' })).status,
-    ).toBe(400);
+    expect((await api.call('POST', '/feedback', viewer, { agentType: 'a', type: 'approval' })).status).toBe(
+      403,
+    );
+    expect((await api.call('POST', '/memories/x/feedback', analyst, { validation: 'maybe' })).status).toBe(
+      400,
+    );
   });
 });

@@ -79,19 +79,21 @@ export class EmbeddedVectorIndex implements VectorIndex {
 
   async upsert(tenant: TenantContext, space: VectorSpace, items: readonly VectorItem[]): Promise<void> {
     if (items.length === 0) return;
-    const latest = new Map(items.map((item) => [item.id, item]));
-    const vectors = [...latest.values()].map((item) => normalizedVector(item.vector, space.dimensions));
+    const latest = [...new Map(items.map((item) => [item.id, item])).values()];
+    const dims = space.dimensions;
+    for (const item of latest) if (item.vector.length !== dims) normalizedVector(item.vector, dims);
     const target = this.acquire(tenant, space, true) as OpenIndex;
-    const keys = new BigUint64Array(latest.size);
-    const flat = new Float32Array(latest.size * space.dimensions);
-    [...latest.values()].forEach((item, i) => {
+    const keys = new BigUint64Array(latest.length);
+    const flat = new Float32Array(latest.length * dims);
+    latest.forEach((item, i) => {
+      flat.set(item.vector, i * dims);
+      normalizeInPlace(flat.subarray(i * dims, (i + 1) * dims));
       const existing = target.entries.get(item.id);
       if (existing && target.index.contains(existing.key)) target.index.remove(existing.key);
       const key = existing?.key ?? target.nextKey++;
       target.entries.set(item.id, { key, attributes: { ...(item.attributes ?? {}) } });
       target.idsByKey.set(key, item.id);
       keys[i] = key;
-      flat.set(vectors[i] as Float32Array, i * space.dimensions);
     });
     target.index.add(keys, flat);
     target.dirty = true;
@@ -249,6 +251,13 @@ export class EmbeddedVectorIndex implements VectorIndex {
       this.open.delete(name);
     }
   }
+}
+
+function normalizeInPlace(v: Float32Array): void {
+  let norm = 0;
+  for (let i = 0; i < v.length; i++) norm += (v[i] as number) ** 2;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) / norm;
 }
 
 function stampOf(path: string): string {

@@ -7,7 +7,7 @@ import { ASSET_FIELDS, type CanonicalField, CONNECTION_FIELDS } from '#domain/as
 import type { ColumnProfile, FieldMapping } from '#domain/tableTypes.ts';
 import { normalizeEnvironment } from './environment.ts';
 import { isNullIp, isNullMac, normaliseFqdn, normaliseIp, normaliseMac } from './network.ts';
-import { gigabytesPerSuffix, gigabytesPerUnit, splitNumber, tidy } from './numbers.ts';
+import { gigabytesPerSuffix, gigabytesPerUnit, pickSizePart, splitNumber, tidy } from './numbers.ts';
 import { appendList, type CellConverter, type FieldValue, reject, setScalar } from './rowState.ts';
 import {
   detectSlashDateOrder,
@@ -133,8 +133,10 @@ function numberConverter(
 
 function sizeConverter(field: CanonicalField, header: string, mapping: FieldMapping): CellConverter {
   const columnFactor = gigabytesPerUnit(mapping.unit);
+  // "61.2 GiB / 127 GiB": a used size takes the used part, an allocated size the total.
+  const part = field === 'storageUsedGb' ? 'used' : 'total';
   return (text, state) => {
-    const parsed = splitNumber(text);
+    const parsed = splitNumber(pickSizePart(text, part));
     let factor: number | undefined = columnFactor;
     if (parsed !== null && parsed.suffix !== '') factor = gigabytesPerSuffix(parsed.suffix);
     if (parsed === null || parsed.value < 0 || factor === undefined) {

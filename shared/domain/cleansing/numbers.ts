@@ -62,6 +62,29 @@ export function tidy(value: number): number {
   return Number.isInteger(value) ? value : Math.round(value * 1e9) / 1e9;
 }
 
+/** Which side of a "used / total" cell a field wants. */
+export type SizePart = 'used' | 'total';
+
+const USED_OF_TOTAL = /^(.+?)\s*(?:\/|\bof\b)\s*(.+)$/i;
+
+/**
+ * Splits a size cell written as used over total, as consoles and some exports show capacity
+ * ("61.2 GiB / 127 GiB", "40 of 100 GB"), and keeps the requested side: the total for an
+ * allocated size, the used part for a used size. A used part without its own unit takes the
+ * total's ("61.2 / 127 GiB"). Any other cell is returned as it is.
+ * @example pickSizePart('61.2 GiB / 127 GiB', 'used') // '61.2 GiB'
+ */
+export function pickSizePart(trimmed: string, part: SizePart): string {
+  const match = USED_OF_TOTAL.exec(trimmed);
+  if (!match) return trimmed;
+  const used = splitNumber((match[1] ?? '').trim());
+  const total = splitNumber((match[2] ?? '').trim());
+  if (used === null || total === null) return trimmed;
+  if (part === 'total') return (match[2] ?? '').trim();
+  const usedText = (match[1] ?? '').trim();
+  return used.suffix === '' && total.suffix !== '' ? `${usedText} ${total.suffix}` : usedText;
+}
+
 /** GB per unit, with GiB semantics: 1024 MB = 1 GB, as infrastructure tools report sizes. */
 const GB_PER_UNIT: Readonly<Record<string, number>> = {
   b: 1 / 1024 ** 3,
@@ -98,10 +121,11 @@ export function gigabytesPerUnit(unit: SizeUnit | undefined): number {
 /**
  * Parses a size cell to gigabytes (GiB semantics: 1024 MB = 1 GB). A unit written in the cell
  * ("512MB", "1.5 TB") wins over the column's unit; a bare number uses the column's unit (GB when none).
+ * A "used / total" cell gives its total, or its used part when `part` is 'used' (see pickSizePart).
  * Returns null for empty cells, placeholders-free garbage, negative sizes or unknown unit words.
  */
-export function parseSize(raw: string, unit: SizeUnit | undefined): number | null {
-  const trimmed = raw.trim();
+export function parseSize(raw: string, unit: SizeUnit | undefined, part: SizePart = 'total'): number | null {
+  const trimmed = pickSizePart(raw.trim(), part);
   if (trimmed === '') return null;
   const parsed = splitNumber(trimmed);
   if (parsed === null || parsed.value < 0) return null;

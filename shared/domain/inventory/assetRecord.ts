@@ -9,7 +9,7 @@ import {
   type AssetType,
 } from '#domain/assetSchema.ts';
 import type { CleansedRecord } from '#domain/tableTypes.ts';
-import { classifyAssetType } from './classifyAssetType.ts';
+import { type ClassificationMemo, classifyAssetType } from './classifyAssetType.ts';
 import { looksLikeIp, normaliseIp, shortHostName } from './identity.ts';
 
 type FieldValue = CleansedRecord['fields'][AssetField];
@@ -136,8 +136,11 @@ export interface RecordValues {
   readonly lists: Record<ListField, string[]>;
 }
 
-/** Reads a cleansed row into typed asset values (strings trimmed, numbers parsed, lists split and normalised). */
-export function readRecord(record: CleansedRecord): RecordValues {
+/**
+ * Reads a cleansed row into typed asset values (strings trimmed, numbers parsed, lists split and normalised).
+ * `memo` carries classification work across the rows of one build.
+ */
+export function readRecord(record: CleansedRecord, memo?: ClassificationMemo): RecordValues {
   const fields = record.fields;
   const scalars: Record<string, unknown> & Partial<Record<ScalarField, string | number | null>> = {
     ...EMPTY_ASSET,
@@ -165,7 +168,7 @@ export function readRecord(record: CleansedRecord): RecordValues {
   return {
     explicitName,
     derivedName: derivedNameOf(hostname, scalars, lists),
-    type: classifyAssetType(fields, record.custom),
+    type: classifyAssetType(fields, record.custom, memo),
     scalars,
     lists,
   };

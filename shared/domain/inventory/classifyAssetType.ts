@@ -86,6 +86,69 @@ function truthy(value: string): boolean {
   return /^(true|yes|y|1|virtual)$/i.test(value.trim());
 }
 
+/** What an unmapped header can tell about the type (bits): a class column, a virtual flag, RVTools, a model. */
+const CLASS_COLUMN = 1;
+const VIRTUAL_FLAG_COLUMN = 2;
+const RVTOOLS_COLUMN = 4;
+const MODEL_COLUMN = 8;
+/** Entries kept per memo map: labels and headers are few per file; past this, work is simply not remembered. */
+const MEMO_LIMIT = 4096;
+const SIZING_FIELDS = ['cpuCores', 'cpuSockets', 'memoryGb', 'storageGb'] as const;
+
+/**
+ * Remembers, for one inventory build, the classification work that depends only on a header, a class label
+ * or an operating system text rather than on the row (regex tests that would otherwise run on every row).
+ * Pass one to classifyAssetType when classifying many rows; the answers are the same with or without it.
+ */
+export class ClassificationMemo {
+  readonly headerRoles = new Map<string, number>();
+  readonly labelTypes = new Map<string, AssetType | null>();
+  readonly hypervisorLabels = new Map<string, boolean>();
+  readonly deviceOperatingSystems = new Map<string, AssetType | null>();
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size < MEMO_LIMIT) map.set(key, value);
+  return value;
+}
+
+function headerRole(header: string, memo: ClassificationMemo | undefined): number {
+  const known = memo?.headerRoles.get(header);
+  if (known !== undefined) return known;
+  const name = header.trim();
+  const role =
+    (CLASS_HEADER.test(name) ? CLASS_COLUMN : 0) |
+    (VIRTUAL_FLAG_HEADER.test(name) ? VIRTUAL_FLAG_COLUMN : 0) |
+    (RVTOOLS_HEADER.test(name) ? RVTOOLS_COLUMN : 0) |
+    (MODEL_HEADER.test(name) ? MODEL_COLUMN : 0);
+  return memo ? remember(memo.headerRoles, header, role) : role;
+}
+
+function labelType(label: string, memo: ClassificationMemo | undefined): AssetType | null {
+  const known = memo?.labelTypes.get(label);
+  if (known !== undefined) return known;
+  const type = assetTypeFromLabel(label);
+  return memo ? remember(memo.labelTypes, label, type) : type;
+}
+
+function isHypervisorLabel(label: string, memo: ClassificationMemo | undefined): boolean {
+  const known = memo?.hypervisorLabels.get(label);
+  if (known !== undefined) return known;
+  const hypervisor = /\b(esx|esxi|hypervisor)\b/.test(normaliseClass(label));
+  return memo ? remember(memo.hypervisorLabels, label, hypervisor) : hypervisor;
+}
+
+/** The device type a network, storage or load-balancer operating system names, else null. */
+function deviceTypeOfOs(os: string, memo: ClassificationMemo | undefined): AssetType | null {
+  const known = memo?.deviceOperatingSystems.get(os);
+  if (known !== undefined) return known;
+  let type: AssetType | null = null;
+  if (LB_OS.test(os)) type = 'load_balancer';
+  else if (STORAGE_OS.test(os)) type = 'storage';
+  else if (NETWORK_OS.test(os) && !/windows|linux|unix|aix|solaris/i.test(os)) type = 'network_device';
+  return memo ? remember(memo.deviceOperatingSystems, os, type) : type;
+}
+
 /**
  * Classifies a cleansed row's asset type. An explicit `assetType` value (or an unmapped class column such as
  * `sys_class_name`) decides when it is recognisable, except that a server class with virtualisation evidence
@@ -93,29 +156,37 @@ function truthy(value: string): boolean {
  * virtualisation columns, a `virtual` flag, a virtual hardware model or an RVTools origin mean a virtual
  * machine; a network/storage/load-balancer OS means that device; a database engine with no operating system
  * means a database; an operating system, sizing or network identity means a server; nothing at all is `other`.
+ * `memo` (optional) saves repeating per-header and per-label work across the rows of one build.
  *
  * @example classifyAssetType({ assetType: 'cmdb_ci_win_server' }, {}) // 'server'
  */
-export function classifyAssetType(fields: Fields, custom: Record<string, string>): AssetType {
-  const customEntries = Object.entries(custom);
-  const explicit = explicitType(fields, customEntries);
+export function classifyAssetType(
+  fields: Fields,
+  custom: Record<string, string>,
+  memo?: ClassificationMemo,
+): AssetType {
+  const headers = Object.keys(custom);
+  const explicit = explicitType(fields, custom, headers, memo);
   if (explicit) {
-    const hypervisor = /\b(esx|esxi|hypervisor)\b/.test(normaliseClass(explicit.label));
-    if (explicit.type === 'server' && !hypervisor && hasVirtualEvidence(fields, customEntries))
+    if (
+      explicit.type === 'server' &&
+      !isHypervisorLabel(explicit.label, memo) &&
+      hasVirtualEvidence(fields, custom, headers, memo)
+    )
       return 'virtual_machine';
     return explicit.type;
   }
-  const os = `${text(fields.operatingSystem)} ${text(fields.osVersion)}`.trim();
+  const osName = text(fields.operatingSystem);
+  const osVersion = text(fields.osVersion);
+  const os = osVersion === '' ? osName : `${osName} ${osVersion}`.trim();
   if (os !== '') {
-    if (LB_OS.test(os)) return 'load_balancer';
-    if (STORAGE_OS.test(os)) return 'storage';
-    if (NETWORK_OS.test(os) && !/windows|linux|unix|aix|solaris/i.test(os)) return 'network_device';
+    const device = deviceTypeOfOs(os, memo);
+    if (device !== null) return device;
   }
-  if (hasVirtualEvidence(fields, customEntries)) return 'virtual_machine';
+  if (hasVirtualEvidence(fields, custom, headers, memo)) return 'virtual_machine';
   if (text(fields.databaseEngine) !== '' && os === '') return 'database';
   if (os !== '') return 'server';
-  const sized = ['cpuCores', 'cpuSockets', 'memoryGb', 'storageGb'] as const;
-  if (sized.some((field) => typeof fields[field] === 'number')) return 'server';
+  if (SIZING_FIELDS.some((field) => typeof fields[field] === 'number')) return 'server';
   if (text(fields.hostname) !== '' || text(fields.fqdn) !== '' || text(fields.ipAddress) !== '')
     return 'server';
   return 'other';
@@ -124,14 +195,17 @@ export function classifyAssetType(fields: Fields, custom: Record<string, string>
 /** The type an explicit `assetType` value or an unmapped class column names, when recognisable. */
 function explicitType(
   fields: Fields,
-  customEntries: readonly [string, string][],
+  custom: Record<string, string>,
+  headers: readonly string[],
+  memo: ClassificationMemo | undefined,
 ): { type: AssetType; label: string } | null {
   const explicit = text(fields.assetType);
-  const type = explicit === '' ? null : assetTypeFromLabel(explicit);
+  const type = explicit === '' ? null : labelType(explicit, memo);
   if (type) return { type, label: explicit };
-  for (const [header, value] of customEntries) {
-    if (!CLASS_HEADER.test(header.trim())) continue;
-    const fromColumn = assetTypeFromLabel(value);
+  for (const header of headers) {
+    if ((headerRole(header, memo) & CLASS_COLUMN) === 0) continue;
+    const value = custom[header] as string;
+    const fromColumn = labelType(value, memo);
     if (fromColumn) return { type: fromColumn, label: value };
   }
   return null;
@@ -141,7 +215,12 @@ function explicitType(
  * Virtualisation evidence: a hypervisor host, cluster or platform, a true `virtual` flag (ServiceNow keeps
  * VMs in the server classes and flags them), a virtual hardware model, or a column only RVTools exports.
  */
-function hasVirtualEvidence(fields: Fields, customEntries: readonly [string, string][]): boolean {
+function hasVirtualEvidence(
+  fields: Fields,
+  custom: Record<string, string>,
+  headers: readonly string[],
+  memo: ClassificationMemo | undefined,
+): boolean {
   if (
     text(fields.hypervisorHost) !== '' ||
     text(fields.cluster) !== '' ||
@@ -149,10 +228,19 @@ function hasVirtualEvidence(fields: Fields, customEntries: readonly [string, str
   ) {
     return true;
   }
-  return customEntries.some(([header, value]) => {
-    const name = header.trim();
-    if (VIRTUAL_FLAG_HEADER.test(name)) return truthy(value);
-    if (RVTOOLS_HEADER.test(name)) return value.trim() !== '';
-    return MODEL_HEADER.test(name) && VIRTUAL_MODEL.test(value);
-  });
+  for (const header of headers) {
+    const role = headerRole(header, memo);
+    if (role === 0) continue;
+    const value = custom[header] as string;
+    if (role & VIRTUAL_FLAG_COLUMN) {
+      if (truthy(value)) return true;
+      continue;
+    }
+    if (role & RVTOOLS_COLUMN) {
+      if (value.trim() !== '') return true;
+      continue;
+    }
+    if (role & MODEL_COLUMN && VIRTUAL_MODEL.test(value)) return true;
+  }
+  return false;
 }

@@ -4,6 +4,7 @@
 import type { Asset, AssetType } from '#domain/assetSchema.ts';
 import type { CleansedRecord } from '#domain/tableTypes.ts';
 import { createAsset, mergeIntoAsset, type RecordValues, readRecord } from './assetRecord.ts';
+import { ClassificationMemo } from './classifyAssetType.ts';
 import {
   type AssetIdentity,
   assetIdFor,
@@ -63,8 +64,8 @@ function usableIps(list: readonly string[] | undefined): readonly string[] {
   for (let i = 0; i < list.length; i++) {
     const ip = normaliseIp(list[i] as string);
     if (ip === '' || isSharedIp(ip)) continue;
-    ips ??= [];
-    ips.push(ip);
+    if (ips === null) ips = [ip];
+    else ips.push(ip);
   }
   return ips ?? NO_IPS;
 }
@@ -198,6 +199,7 @@ export class InventoryBuilder {
   /** Asset ids of stored assets and of rows without identity. */
   private readonly ids = new Map<string, number>();
   private readonly derivedNames = new Set<number>();
+  private readonly memo = new ClassificationMemo();
   /** The current row's keys, strongest first: the index of each, the identifier and its hash. */
   private readonly keyIndexes: IdentityIndex[] = [];
   private readonly keyValues: string[] = [];
@@ -225,7 +227,7 @@ export class InventoryBuilder {
 
   /** Adds one cleansed row: merges it into the asset it duplicates, or creates a new asset. */
   add(record: CleansedRecord): void {
-    const values = readRecord(record);
+    const values = readRecord(record, this.memo);
     const facts = recordFacts(values);
     if (!hasIdentity(facts)) {
       this.addWithoutIdentity(record, values);
@@ -301,25 +303,24 @@ export class InventoryBuilder {
    */
   private collectKeys(facts: IdentityFacts): number {
     const indexes = this.indexesOf(facts.namespace);
-    const keyIndexes = this.keyIndexes;
-    const keyValues = this.keyValues;
-    const keyHashes = this.keyHashes;
     let count = 0;
-    const add = (kind: number, value: string): void => {
-      keyIndexes[count] = indexes[kind] as IdentityIndex;
-      keyValues[count] = value;
-      keyHashes[count] = identityHash(value);
-      count += 1;
-    };
-    if (facts.serial) add(SERIAL, facts.serial);
-    if (facts.externalId) add(EXTERNAL_ID, facts.externalId);
-    if (facts.fqdn) add(FQDN, facts.fqdn);
+    if (facts.serial) count = this.addKey(count, indexes[SERIAL], facts.serial);
+    if (facts.externalId) count = this.addKey(count, indexes[EXTERNAL_ID], facts.externalId);
+    if (facts.fqdn) count = this.addKey(count, indexes[FQDN], facts.fqdn);
     if (facts.namespace === 'host') {
-      if (facts.host) add(HOST, facts.host);
-      else if (facts.name) add(NAME, facts.name);
-    } else if (facts.name) add(NAME, facts.name);
-    for (const ip of facts.ips) add(IP, ip);
+      if (facts.host) count = this.addKey(count, indexes[HOST], facts.host);
+      else if (facts.name) count = this.addKey(count, indexes[NAME], facts.name);
+    } else if (facts.name) count = this.addKey(count, indexes[NAME], facts.name);
+    for (const ip of facts.ips) count = this.addKey(count, indexes[IP], ip);
     return count;
+  }
+
+  /** Puts one key at `at` of the current row's keys and returns the new count. */
+  private addKey(at: number, index: IdentityIndex | undefined, value: string): number {
+    this.keyIndexes[at] = index as IdentityIndex;
+    this.keyValues[at] = value;
+    this.keyHashes[at] = identityHash(value);
+    return at + 1;
   }
 
   private findMatch(keyCount: number, facts: IdentityFacts): number | null {

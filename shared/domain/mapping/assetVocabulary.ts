@@ -36,7 +36,6 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'ci id': 0.88,
       'device id': 0.75,
       'asset tag': 0.8,
-      'object id': 0.6,
       'virtual machine id': 0.9,
       'instance id': 0.9,
       'record id': 0.85,
@@ -69,6 +68,8 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       caption: 0.7,
     },
     'name',
+    // Names of things around the asset, not of the asset ("vCenterName", "Snapshot name").
+    'vcenter sdk folder pool datastore switch snapshot template file license policy profile adapter nic port portgroup',
   ),
   field(
     'hostname',
@@ -227,7 +228,7 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'total storage': 0.93,
       'total disk': 0.9,
       'provisioned!': 0.8,
-      'capacity!': 0.75,
+      'capacity!': 0.82,
       'hdd size': 0.93,
       'drive size': 0.9,
       'provisioned storage': 0.95,

@@ -139,6 +139,8 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
       supported: 0.85,
       'technical lead': 0.88,
       'responsible team': 0.85,
+      responsible: 0.8,
+      'responsible person': 0.85,
       sysadmin: 0.8,
     },
     'name group team primary',

@@ -7,6 +7,7 @@
 import type { SizeUnit } from '#domain/tableTypes.ts';
 import { ASSET_VOCABULARY } from './assetVocabulary.ts';
 import { CONNECTION_VOCABULARY } from './connectionVocabulary.ts';
+import { FOREIGN_SIZE_UNITS, foldDiacritics, translateWords } from './foreignWords.ts';
 import { splitGluedWord } from './gluedWords.ts';
 import { hierarchicalViews } from './headerPaths.ts';
 
@@ -228,16 +229,34 @@ const STOP_WORDS = new Set([
   'upon',
   'is',
   'to',
+  // Articles and prepositions of German, French and Spanish headers ("Nom du serveur").
+  'de',
+  'du',
+  'des',
+  'd',
+  'la',
+  'le',
+  'les',
+  'del',
+  'el',
+  'los',
+  'las',
+  'der',
+  'die',
+  'das',
+  'von',
 ]);
 
 /** Tokens that are whole words even though case-splitting would cut them ("VMware", "IPv4", "vCPU"). */
 const PROTECTED =
-  /(vmware|vcenter|vsphere|vcpus?|vram|vsan|vmotion|vnic|ipv[46]|esxi|smbios|numcpu|vinfo|vhost|netbios|mhz|ghz|[mgk]bps)/gi;
+  /(vmname|vmware|vcenter|vsphere|vcpus?|vram|vsan|vmotion|vnic|ipv[46]|esxi|smbios|numcpu|vinfo|vhost|netbios|mhz|ghz|[mgk]bps)/gi;
 
 function splitWords(header: string): { words: string[]; bracketed: string[]; required: boolean } {
   const required = /^\s*\*/.test(header) || /\*\s*$/.test(header);
   const bracketed: string[] = [];
-  let text = header.replace(/[([{]([^)\]}]*)[)\]}]/g, (_m, inner: string) => {
+  // ServiceNow custom fields carry a "u_" prefix ("u_environment", "u_application.name").
+  const plain = foldDiacritics(header).replace(/(^|[.|:])u_(?=[a-z])/gi, '$1');
+  let text = plain.replace(/[([{]([^)\]}]*)[)\]}]/g, (_m, inner: string) => {
     bracketed.push(inner);
     return ' ';
   });
@@ -329,12 +348,12 @@ export function analyzeHeader(header: string): HeaderAnalysis {
   };
   const bracketTokens: string[] = [];
   for (const inner of bracketed) {
-    for (const w of expand(splitWords(inner).words)) {
-      if (noteUnit(w) || w === 'in') continue;
+    for (const w of expand(translateWords(splitWords(inner).words))) {
+      if (noteUnit(FOREIGN_SIZE_UNITS[w] ?? w) || w === 'in') continue;
       bracketTokens.push(w);
     }
   }
-  const words = expand(rawWords);
+  const words = expand(translateWords(rawWords));
   const content: string[] = [];
   // Same as content but keeping enumerating numbers, so "Disk 1" and "Disk 2" stay distinct for learning.
   const numbered: string[] = [];

@@ -11,7 +11,13 @@ import { detectKind } from './fileKind.ts';
 import { analyzeHeader, type HeaderAnalysis } from './headerNormalizer.ts';
 import { compileLearnedRules } from './learnedRules.ts';
 import { type Candidate, scoreColumn } from './scoring.ts';
-import { type MappingDecision, promoteMemorySheetSize, readAsDatabaseTable } from './tableContext.ts';
+import { resolveCpuCount } from './processorContext.ts';
+import {
+  type MappingDecision,
+  promoteDiskTableSize,
+  promoteMemorySheetSize,
+  readAsDatabaseTable,
+} from './tableContext.ts';
 import { detectSizeUnit } from './units.ts';
 import { profileValues, type ValueStats } from './valueProfile.ts';
 import { SIZE_FIELDS } from './vocabulary.ts';
@@ -119,6 +125,8 @@ export function mapColumns(
   promoteHostnameToName(prepared, decisions, owner);
   if (kind === 'assets') promoteMemorySheetSize(prepared, decisions, owner);
   if (kind === 'assets') readAsDatabaseTable(prepared, decisions, owner);
+  if (kind === 'assets') promoteDiskTableSize(prepared, decisions, owner);
+  if (kind === 'assets') resolveCpuCount(prepared, decisions, owner);
 
   const mappings: FieldMapping[] = prepared.map((column) => {
     const decision = decisions.get(column.position) ?? unmapped(column, owner, prepared, minConfidence);

@@ -74,6 +74,15 @@ const VERDICT_TEXT: Record<ValueVerdict, string> = {
   conflict: 'values contradict',
 };
 
+/** Words that put a column on the target side of a migration ("Recommendation.EC2.*", "UserPreference.Region"). */
+const ABOUT_TARGET: ReadonlySet<string> = new Set(['recommendation', 'recommended', 'preference', 'suggested']);
+/** Fields that hold one place per asset. */
+const SINGLE_PLACE: ReadonlySet<CanonicalField> = new Set<CanonicalField>([
+  'hypervisorHost',
+  'cluster',
+  'datacenter',
+]);
+
 /** Score every field of a vocabulary for one column, best first. */
 export function scoreColumn(
   a: HeaderAnalysis,
@@ -82,6 +91,8 @@ export function scoreColumn(
   kind: 'assets' | 'connections',
 ): Candidate[] {
   const out: Candidate[] = [];
+  // Sizing recommendations and user preferences describe the target, not the asset as it is.
+  if (kind === 'assets' && [a.tokens, ...a.views].some((t) => t.some((w) => ABOUT_TARGET.has(w)))) return out;
   const penaliseOrdinal = kind === 'assets';
   const flag = looksBoolean(values) && values.count >= 2;
   for (const vocab of vocabulary) {
@@ -89,6 +100,8 @@ export function scoreColumn(
     if (!match || match.score <= 0.05) continue;
     let verdict = judgeValues(vocab.expect, values);
     if (flag && vocab.expect !== 'count') verdict = 'conflict';
+    // "esx01, esx02" lists several hosts (a datastore's hosts), not the one the asset runs on.
+    if (SINGLE_PLACE.has(vocab.field) && values.listLike >= 0.5) verdict = 'conflict';
     // A "status"/"state" column holding power states is the power state.
     if (vocab.field === 'status' && values.power >= 0.7) verdict = 'conflict';
     let score = adjustForValues(match.score, verdict);

@@ -112,3 +112,38 @@ export function readAsDatabaseTable(
     reason: `${reason}, so "${column.profile.header}" is the database size`,
   });
 }
+
+/** Words of a table about disks, one row per disk (StratoZone diskInfo, RVTools vDisk). */
+const DISK_TABLE_WORDS = new Set(['disk', 'drive', 'volume', 'partition']);
+
+/**
+ * A bare "SizeInGib" in a table whose other columns are about a disk ("DiskLabel",
+ * "StorageTypeLabel") is the disk's allocated size, as no storage column says otherwise.
+ * Memory tables are left to promoteMemorySheetSize.
+ */
+export function promoteDiskTableSize(
+  prepared: readonly ContextColumn[],
+  decisions: Map<number, MappingDecision>,
+  owner: Map<CanonicalField, number>,
+): void {
+  if (owner.has('storageGb') || owner.has('memoryGb')) return;
+  const diskWords = prepared.filter((c) => c.analysis.tokens.some((t) => DISK_TABLE_WORDS.has(t)));
+  if (diskWords.length === 0) return;
+  const size = prepared.filter(
+    (c) =>
+      !decisions.get(c.position)?.target &&
+      c.analysis.unit !== undefined &&
+      c.analysis.tokens.length === 1 &&
+      (c.analysis.tokens[0] === 'size' || c.analysis.tokens[0] === 'capacity') &&
+      c.values.numeric >= 0.8,
+  );
+  if (size.length !== 1) return;
+  const column = size[0] as ContextColumn;
+  owner.set('storageGb', column.position);
+  decisions.set(column.position, {
+    target: 'storageGb',
+    confidence: 0.72,
+    method: 'rules',
+    reason: `the table describes disks ("${diskWords[0]?.profile.header}"), so its size is the disk size`,
+  });
+}

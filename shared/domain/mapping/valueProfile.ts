@@ -25,6 +25,8 @@ export interface ValueStats {
   readonly assetType: number;
   readonly virtualization: number;
   readonly versionLike: number;
+  /** Cells holding several values ("esx01, esx02"): not one host, cluster or site. */
+  readonly listLike: number;
   /** Median and maximum of the numeric samples (after stripping units and "%"). */
   readonly median: number;
   readonly max: number;
@@ -72,7 +74,9 @@ function toNumber(value: string): number | undefined {
   const cleaned = value
     .trim()
     .replace(/\s*(%|[kmgt]i?b|bytes|mhz|ghz|mbps)$/i, '')
-    .replace(/,(?=\d{3}\b)/g, '');
+    .replace(/,(?=\d{3}\b)/g, '')
+    // "1 000" with a (narrow) no-break or plain space as thousands separator (French, German exports).
+    .replace(/(?<=\d)[ \u00a0\u202f](?=\d{3}\b)/g, '');
   if (!NUMBER.test(cleaned) || cleaned === '' || cleaned === '.') return undefined;
   const n = Number(cleaned);
   return Number.isFinite(n) ? n : undefined;
@@ -112,6 +116,7 @@ export function profileValues(column: ColumnProfile): ValueStats {
     assetType: share((s) => ASSET_TYPE.test(s)),
     virtualization: share((s) => VIRTUALIZATION.test(s)),
     versionLike: share((s) => VERSION.test(s)),
+    listLike: share((s) => /\S\s*[,;]\s*\S/.test(s) && !NUMBER.test(s.replace(/\s+/g, ''))),
     median,
     max: sorted.length === 0 ? Number.NaN : (sorted[sorted.length - 1] as number),
     min: sorted.length === 0 ? Number.NaN : (sorted[0] as number),

@@ -60,7 +60,9 @@ export interface FieldVocabulary {
  */
 export const BENIGN: ReadonlySet<string> = words(
   'server vm machine asset device computer guest virtual private total primary current configured allocated assigned actual ci node instance main ' +
-    'vmware vsphere tanium dynatrace solarwinds orion azure aws nutanix servicenow lansweeper qualys flexera sccm mecm movere cloudamize turbonomic device42',
+    'vmware vsphere tanium dynatrace solarwinds orion azure aws nutanix servicenow lansweeper qualys flexera sccm mecm movere cloudamize turbonomic device42 ' +
+    // PowerShell remoting adds PSComputerName to every object it returns.
+    'ps',
 );
 
 /** A set of space-separated words (keeps the vocabulary compact and readable). */

@@ -1,6 +1,8 @@
 /**
  * The assessment flow's phases: sixr_strategy, risk_assessment, wave_planning.
  */
+
+import { reviewRisks, reviewStrategies, reviewWaves } from '#agents/phaseAgents.ts';
 import {
   type ComplianceFinding,
   checkCompliance,
@@ -10,7 +12,6 @@ import {
   type RiskFactor,
   recommendEngagement,
 } from '#domain/assessment/index.ts';
-import { reviewRisks, reviewStrategies, reviewWaves } from '#agents/phaseAgents.ts';
 import { readPhaseOutput } from '../discovery/phaseOutputs.ts';
 import type { PhaseContext, PhaseOutcome } from '../flowRegistry.ts';
 import { assessmentDocKey, loadAssessmentInputs } from './assessmentInputs.ts';

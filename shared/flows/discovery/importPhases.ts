@@ -40,7 +40,8 @@ export async function fieldMapping(ctx: PhaseContext): Promise<PhaseOutcome> {
   const learned = await ctx.services.mappings.list(ctx.tenant);
   const config = discoveryConfigOf(ctx.flow);
   const threshold = config.reviewThreshold ?? ctx.services.config.reviewThreshold;
-  const agents = await reviewFieldMappings(ctx, profile.columns, mapColumns(profile.columns, { learned }), threshold);
+  const engine = mapColumns(profile.columns, { learned });
+  const agents = await reviewFieldMappings(ctx, profile.columns, engine, threshold);
   const result = agents.result;
   const reasons = reviewReasons(result, threshold);
   const needsReview = reasons.length > 0 && !config.autoApprove;

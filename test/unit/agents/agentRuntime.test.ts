@@ -68,7 +68,7 @@ describe('agent runtime against a scripted model', () => {
     const config = loadConfig({
       MODERNIZE_LLM_BASE_URL: server.baseUrl,
       ...(options.key === '' ? {} : { MODERNIZE_LLM_API_KEY: options.key ?? 'test-key' }),
-      MODERNIZE_LLM_TIMEOUT_MS: '300',
+      MODERNIZE_LLM_TIMEOUT_MS: String(options.timeoutMs ?? 5000),
       MODERNIZE_LLM_MAX_RETRIES: '1',
       MODERNIZE_LLM_MAX_TURNS: '4',
     });
@@ -142,6 +142,22 @@ describe('agent runtime against a scripted model', () => {
     expect(result.notes.join('\n')).toMatch(/cmdb_analyst failed .*general_analyst took the task/);
   });
 
+  it('gives the task to the fallback agent when a tool errors under the specialist', async () => {
+    server.script(
+      byRole({
+        'Application Dependency Expert': () =>
+          toolCalls([{ name: 'dependency_analysis_tool', arguments: { query: 'summary' } }]),
+        'Systems Analyst': () => json({ answer: 'explained without the graph' }),
+      }),
+    );
+    const depTask: Task<{ answer: string }> = { ...answerTask, name: 'deps', agent: 'dependency_analyst' };
+    const result = await (await open()).run([depTask], {});
+    expect(result.tasks[0]).toMatchObject({ method: 'llm', answeredBy: 'system_analyst' });
+    expect(result.notes.join('\n')).toMatch(
+      /dependency_analyst failed .*tool dependency_analysis_tool failed.*system_analyst took the task/,
+    );
+  });
+
   it('stops an endless tool loop at the turn limit and ends by rules, saying so', async () => {
     server.script(() => toolCalls([{ name: 'data_analysis_tool', arguments: { headers: ['Srv_Moniker'] } }]));
     const result = await (await open()).run([answerTask], {});
@@ -174,7 +190,7 @@ describe('agent runtime against a scripted model', () => {
 
   it('ends a request the model never answers at the client timeout and runs degraded', async () => {
     server.script(() => hang());
-    const result = await (await open()).run([answerTask], {});
+    const result = await (await open({ timeoutMs: 200 })).run([answerTask], {});
     expect(result.tasks[0]?.method).toBe('rules');
     expect(result.notes.join('\n')).toMatch(/degraded mode.*(timed out|timeout)/i);
   });

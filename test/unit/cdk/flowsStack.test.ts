@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, type Cfn, resourcesOf } from './cdkApp.ts';
@@ -57,6 +59,17 @@ describe('flows stack', () => {
     expect(text).not.toMatch(/"Ref":"\w*StateMachine/);
     expect(env.MODERNIZE_TENANT_ROLE_ARN).toBeDefined();
     expect(env.MODERNIZE_LLM_SECRET_ARN).toBeDefined();
+    expect(env.MODERNIZE_OPENSEARCH_SERVICE).toBe('aoss');
+    expect(env.MODERNIZE_OPENSEARCH_ENDPOINT).toBeDefined();
+  });
+
+  it('lets the flow handlers use only the tenant memory indexes of the collection', () => {
+    const access = resourcesOf(flows, 'AWS::OpenSearchServerless::AccessPolicy');
+    expect(access).toHaveLength(1);
+    const text = JSON.stringify(access[0]?.[1].Properties.Policy);
+    expect(text).toContain('index/modernize-memory/memory-*');
+    for (const fn of ['FlowPhase', 'ConnectionBatch', 'S3Upload'])
+      expect(text).toContain(`${fn}FunctionServiceRole`);
   });
 
   it('runs every handler as Node 24 ESM on arm64 with tracing, and caps costly concurrency', () => {
@@ -94,7 +107,7 @@ describe('flows stack', () => {
 });
 
 describe('handler bundling', () => {
-  it('bundles the handlers offline with the local esbuild (no Docker) into one ESM file each', () => {
+  it('bundles the handlers offline with the local esbuild (no Docker) into ESM files Node loads', () => {
     const real = buildTestApp({ bundle: ['modernize-flows'] });
     const assembly = real.app.synth();
     const template = assembly.getStackByName('modernize-flows').template;
@@ -106,6 +119,17 @@ describe('handler bundling', () => {
       const bundle = join(asset, 'index.mjs');
       expect(statSync(bundle).size).toBeGreaterThan(1000);
       expect(readFileSync(bundle, 'utf8')).not.toMatch(/from ?["']#(domain|flows)\//);
+      // Loading is what a cold start does first: CommonJS globals and native modules must not break it.
+      const loaded = execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(typeof m.handler);`,
+        ],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1' } },
+      );
+      expect(loaded.trim()).toBe('function');
     }
   });
 });

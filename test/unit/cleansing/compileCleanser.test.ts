@@ -169,6 +169,20 @@ describe('compileCleanser column-level decisions', () => {
     expect(record.fields.memoryUtilizationPct).toBe(0.5);
   });
 
+  it('reads "used / total" size cells as the total for an allocated size and the used part for a used size', () => {
+    // Prepare
+    const clean = cleanser([
+      ['Name', 'name'],
+      ['Disk', 'storageGb'],
+      ['Disk used', 'storageUsedGb'],
+    ]);
+    // Act
+    const record = clean(['s1', '61.2 GiB / 127 GiB', '61.2 GiB / 127 GiB'], 1);
+    // Assess
+    expect(record.fields).toMatchObject({ storageGb: 127, storageUsedGb: 61.2 });
+    expect(record.qualityIssues).toEqual([]);
+  });
+
   it('rejects percentages outside 0..100', () => {
     const clean = cleanser([
       ['Host', 'name'],

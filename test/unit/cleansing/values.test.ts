@@ -76,6 +76,24 @@ describe('parseSize (GiB semantics: 1024 MB = 1 GB)', () => {
   });
 });
 
+describe('parseSize on "used / total" cells', () => {
+  it.each<[string, Parameters<typeof parseSize>[1], 'used' | 'total', number | null]>([
+    ['61.2 GiB / 127 GiB', undefined, 'total', 127],
+    ['61.2 GiB / 127 GiB', undefined, 'used', 61.2],
+    ['61.2 / 127 GiB', undefined, 'used', 61.2],
+    ['512 MB / 2 GB', undefined, 'used', 0.5],
+    ['40 of 100 GB', undefined, 'total', 100],
+    ['2048 / 4096', 'MiB', 'total', 4],
+    ['2048 / 4096', 'MiB', 'used', 2],
+    ['n/a', 'GB', 'total', null],
+  ])('%j with column unit %s, %s part → %s', (raw, unit, part, expected) => {
+    // Act
+    const size = parseSize(raw, unit, part);
+    // Assess
+    expect(size).toBe(expected);
+  });
+});
+
 describe('splitNumber', () => {
   it.each([
     ['1,024', 1024, ''],

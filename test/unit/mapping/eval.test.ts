@@ -3,21 +3,26 @@ import { evaluate } from '#domain/mapping/evaluation.ts';
 import { loadEvalSet } from './evalSet.ts';
 
 describe('field matcher on the labelled evaluation set', () => {
-  const { dev, holdout, holdout2, holdout3 } = loadEvalSet();
-  const all = [...dev, ...holdout, ...holdout2, ...holdout3];
+  const { dev, holdout, holdout2, holdout3, holdout4 } = loadEvalSet();
+  const all = [...dev, ...holdout, ...holdout2, ...holdout3, ...holdout4];
 
   it('has enough labelled real-tool header sets to mean something', () => {
     // Act
     const columns = all.reduce((n, f) => n + f.columns.length, 0);
     const unmappable = all.reduce((n, f) => n + f.columns.filter((c) => c.target === null).length, 0);
     const fresh = holdout2.reduce((n, f) => n + f.columns.length, 0);
+    const round3 = holdout4.reduce((n, f) => n + f.columns.length, 0);
     // Assess
     expect(all.length).toBeGreaterThanOrEqual(15);
     expect(columns).toBeGreaterThanOrEqual(400);
     expect(unmappable).toBeGreaterThan(columns / 3);
-    expect((holdout.length + holdout2.length + holdout3.length) / all.length).toBeGreaterThanOrEqual(0.25);
+    expect(
+      (holdout.length + holdout2.length + holdout3.length + holdout4.length) / all.length,
+    ).toBeGreaterThanOrEqual(0.25);
     expect(holdout2.length).toBeGreaterThanOrEqual(8);
     expect(fresh).toBeGreaterThanOrEqual(200);
+    expect(holdout4.length).toBeGreaterThanOrEqual(10);
+    expect(round3).toBeGreaterThanOrEqual(250);
   });
 
   it('keeps precision and recall at or above 0.95 over the whole set', () => {
@@ -33,6 +38,9 @@ describe('field matcher on the labelled evaluation set', () => {
     ['dev', dev],
     ['holdout', holdout],
     ['holdout2', holdout2],
+    // Round 3's fresh split (RVTools sheets, ServiceNow, AWS/Azure/Google exports, non-English CMDBs):
+    // first scored recall 0.751 / precision 0.925 before the round-3 rules.
+    ['holdout4', holdout4],
   ])('keeps precision and recall at or above 0.95 on the %s split alone', (_name, split) => {
     // Act
     const report = evaluate(split);

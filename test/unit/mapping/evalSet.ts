@@ -1,7 +1,7 @@
 /**
  * Loads the labelled field-mapping evaluation set from test/fixtures/mapping-eval
  * (development files at the top, held-out files under holdout/, and later held-out
- * splits under holdout2/ and holdout3/, each labelled before the matcher saw it).
+ * splits under holdout2/, holdout3/ and holdout4/, each labelled before the matcher saw it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -20,17 +20,19 @@ function loadDir(dir: string): EvalFile[] {
     });
 }
 
-/** The development split and the three held-out splits. */
+/** The development split and the four held-out splits. */
 export function loadEvalSet(): {
   dev: EvalFile[];
   holdout: EvalFile[];
   holdout2: EvalFile[];
   holdout3: EvalFile[];
+  holdout4: EvalFile[];
 } {
   return {
     dev: loadDir(EVAL_DIR),
     holdout: loadDir(join(EVAL_DIR, 'holdout')),
     holdout2: loadDir(join(EVAL_DIR, 'holdout2')),
     holdout3: loadDir(join(EVAL_DIR, 'holdout3')),
+    holdout4: loadDir(join(EVAL_DIR, 'holdout4')),
   };
 }

@@ -7,7 +7,11 @@ import { LocalHashEmbedder } from '#memory/embeddings.ts';
 import { VectorDimensionError } from '#memory/errors.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 
-const tenant = (id: string): TenantContext => ({ clientAccountId: id, userId: `${id}-u`, roles: ['analyst'] });
+const tenant = (id: string): TenantContext => ({
+  clientAccountId: id,
+  userId: `${id}-u`,
+  roles: ['analyst'],
+});
 const embedder = new LocalHashEmbedder({ dimensions: 128 });
 const space = { model: embedder.model, dimensions: 128 };
 const vec = (text: string) => embedder.embedOne(text);

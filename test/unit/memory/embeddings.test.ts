@@ -62,7 +62,9 @@ describe('OpenAI-compatible embedder', () => {
             embedding: Array.from({ length: dims }, (_, i) => (i === 0 ? text.length : i)),
           }))
           .reverse();
-        res.end(JSON.stringify({ object: 'list', model: 'm', data, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        res.end(
+          JSON.stringify({ object: 'list', model: 'm', data, usage: { prompt_tokens: 1, total_tokens: 1 } }),
+        );
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -74,11 +76,20 @@ describe('OpenAI-compatible embedder', () => {
 
   it('asks for floats, keeps input order and reports the model and dimension', async () => {
     const client = new OpenAI({ apiKey: 'k', baseURL, maxRetries: 0 });
-    const embedder = new OpenAiEmbedder({ client, model: 'BAAI/bge-base-en-v1.5', dimensions: 6, batchSize: 2 });
+    const embedder = new OpenAiEmbedder({
+      client,
+      model: 'BAAI/bge-base-en-v1.5',
+      dimensions: 6,
+      batchSize: 2,
+    });
 
     const batch = await embedder.embed(['a', 'bbb', 'cc']);
 
-    expect(bodies.at(-1)).toMatchObject({ encoding_format: 'float', model: 'BAAI/bge-base-en-v1.5', dimensions: 6 });
+    expect(bodies.at(-1)).toMatchObject({
+      encoding_format: 'float',
+      model: 'BAAI/bge-base-en-v1.5',
+      dimensions: 6,
+    });
     expect(bodies).toHaveLength(2);
     expect(batch.model).toBe('BAAI/bge-base-en-v1.5');
     expect(batch.dimensions).toBe(6);
@@ -88,7 +99,9 @@ describe('OpenAI-compatible embedder', () => {
   it('raises EmbeddingError when the endpoint refuses', async () => {
     fail = true;
     const client = new OpenAI({ apiKey: 'k', baseURL, maxRetries: 0 });
-    await expect(new OpenAiEmbedder({ client, model: 'x' }).embed(['a'])).rejects.toBeInstanceOf(EmbeddingError);
+    await expect(new OpenAiEmbedder({ client, model: 'x' }).embed(['a'])).rejects.toBeInstanceOf(
+      EmbeddingError,
+    );
     fail = false;
   });
 

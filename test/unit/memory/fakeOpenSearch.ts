@@ -33,7 +33,9 @@ function matches(doc: Doc, clause: Record<string, unknown>): boolean {
     return fieldValue(doc, field) === value;
   }
   if (clause.terms) {
-    const [[field, values]] = Object.entries(clause.terms as Record<string, unknown[]>) as [[string, unknown[]]];
+    const [[field, values]] = Object.entries(clause.terms as Record<string, unknown[]>) as [
+      [string, unknown[]],
+    ];
     return values.includes(fieldValue(doc, field));
   }
   if (clause.bool) {
@@ -95,7 +97,9 @@ export async function startFakeOpenSearch(): Promise<FakeOpenSearch> {
           items.push({ delete: { _index: name, _id: target._id, status: found ? 200 : 404 } });
         }
       }
-      const errors = items.some((it) => ((Object.values(it as object)[0] as { status: number }).status ?? 0) >= 300);
+      const errors = items.some(
+        (it) => ((Object.values(it as object)[0] as { status: number }).status ?? 0) >= 300,
+      );
       return send(200, { took: 1, errors, items });
     }
     if (action === '_search') {
@@ -103,10 +107,9 @@ export async function startFakeOpenSearch(): Promise<FakeOpenSearch> {
       if (!store) return send(404, { error: { type: 'index_not_found_exception', index }, status: 404 });
       const query = JSON.parse(body || '{}') as {
         size?: number;
-        query?: { knn?: { vector: { vector: number[]; k: number; filter?: Record<string, unknown> } } } & Record<
-          string,
-          unknown
-        >;
+        query?: {
+          knn?: { vector: { vector: number[]; k: number; filter?: Record<string, unknown> } };
+        } & Record<string, unknown>;
       };
       const knn = query.query?.knn?.vector;
       let hits = [...store.docs].map(([id, doc]) => ({ id, doc }));
@@ -115,12 +118,24 @@ export async function startFakeOpenSearch(): Promise<FakeOpenSearch> {
         const scored = hits
           .map((h) => ({
             ...h,
-            score: score((h.doc.vector ?? []).reduce((s, x, i) => s + x * (knn.vector[i] ?? 0), 0)),
+            score: score(
+              ((h.doc.vector as number[] | undefined) ?? []).reduce(
+                (s, x, i) => s + x * (knn.vector[i] ?? 0),
+                0,
+              ),
+            ),
           }))
           .sort((a, b) => b.score - a.score)
           .slice(0, Math.min(knn.k, query.size ?? 10));
         return send(200, {
-          hits: { hits: scored.map((h) => ({ _index: index, _id: h.id, _score: h.score, _source: { memoryId: h.doc.memoryId } })) },
+          hits: {
+            hits: scored.map((h) => ({
+              _index: index,
+              _id: h.id,
+              _score: h.score,
+              _source: { memoryId: h.doc.memoryId },
+            })),
+          },
         });
       }
       hits = hits.filter((h) => !query.query || matches(h.doc, query.query as Record<string, unknown>));

@@ -63,7 +63,9 @@ describe('OpenSearch vector index (request level, signed, one index per tenant)'
     expect(server.requests.length).toBeGreaterThanOrEqual(6);
     for (const r of server.requests) {
       expect(r.path.split('/')[1]).toMatch(/^memory-(acme|globex)_64_[0-9a-f]{8}$/);
-      expect(r.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-west-1\/aoss\//);
+      expect(r.headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-west-1\/aoss\//,
+      );
       expect(r.headers['x-amz-content-sha256']).toBe(createHash('sha256').update(r.body).digest('hex'));
       for (const line of r.body.split('\n').filter((l) => l.includes('_index')))
         expect(JSON.parse(line)).toSatisfy((meta: Record<string, { _index: string }>) =>

@@ -43,7 +43,16 @@ export function UploadZone({ engagement }: { engagement: string }) {
         }}
         onClick={() => input.current?.click()}
       >
-        <div class="dropzone-icon">⇪</div>
+        <svg class="dropzone-icon" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
+          <path
+            d="M12 16V4m0 0-4.5 4.5M12 4l4.5 4.5M4 15v3a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-3"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
+        </svg>
         {busy ? (
           <div>
             <span class="spinner" /> Uploading {busy}…

@@ -78,7 +78,14 @@ export function Waves({ engagement }: { engagement: string }) {
                   />
                   <span
                     class="tl-text"
-                    style={{ left: `${((w.startWeek - 1 + w.durationWeeks) / weeks) * 100}%` }}
+                    style={
+                      (w.startWeek - 1 + w.durationWeeks) / weeks > 0.7
+                        ? { right: `${100 - ((w.startWeek - 1) / weeks) * 100}%`, marginRight: '8px' }
+                        : {
+                            left: `${((w.startWeek - 1 + w.durationWeeks) / weeks) * 100}%`,
+                            marginLeft: '8px',
+                          }
+                    }
                   >
                     {w.applications.length} apps · {w.servers} servers ·{' '}
                     {fmt.money(w.cost.expected, w.cost.currency)}
