@@ -233,8 +233,9 @@ export class Agent {
   }
 }
 
+/** The runner wraps what a tool threw in a plain OpenAIError; get the tool's error back. */
 function unwrap(error: unknown): unknown {
-  if (error instanceof Error && error.name === 'OpenAIError' && error.cause instanceof Error)
+  if (error instanceof OpenAIError && !(error instanceof APIError) && error.cause instanceof Error)
     return error.cause;
   return error;
 }

@@ -123,12 +123,12 @@ export class AgentMemoryManager {
       version: 1,
     };
     let record = fresh;
-    let previousSpace: VectorSpace | null = null;
+    const moved: { from?: VectorSpace } = {};
     if (!(await this.store.create(tenant, fresh))) {
       const updated = await this.store.update(tenant, memoryId, (r) => {
         const changed = stableJson(r.content) !== json;
         if (r.embedding.model !== space.model || r.embedding.dimensions !== space.dimensions)
-          previousSpace = { ...r.embedding };
+          moved.from = { ...r.embedding };
         r.content = content;
         r.searchText = searchText;
         r.context = { ...r.context, ...fresh.context };
@@ -146,7 +146,7 @@ export class AgentMemoryManager {
     await this.index.upsert(tenant, space, [
       { id: memoryId, vector: batch.vectors[0] as Float32Array, attributes },
     ]);
-    if (previousSpace) await this.index.remove(tenant, previousSpace, [memoryId]);
+    if (moved.from) await this.index.remove(tenant, moved.from, [memoryId]);
     return record;
   }
 

@@ -69,9 +69,7 @@ export function summaryFigures(data: EngagementData): SummaryFigures {
     dependencies: data.dependencies.edges.length,
     moveGroups: data.dependencies.moveGroups.length,
     eolAssets: data.assets.filter((a) => a.techDebt.some((t) => t.status === 'eol')).length,
-    eolSoonAssets: data.assets.filter(
-      (a) => a.techDebt.some((t) => t.status === 'eol_soon') && !a.techDebt.some((t) => t.status === 'eol'),
-    ).length,
+    eolSoonAssets: data.assets.filter((a) => a.techDebt.some((t) => t.status === 'eol_soon')).length,
     waves: data.assessment?.waves.waves.length ?? 0,
     durationWeeks: totals?.durationWeeks ?? null,
     effortPersonDays: totals?.effortPersonDays.expected ?? null,

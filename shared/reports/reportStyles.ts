@@ -16,7 +16,7 @@ nav.toc ol{columns:2;margin:0;padding-left:20px;color:var(--muted)}
 nav.toc a{color:var(--ink);text-decoration:none}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:12px}
 .card{border:1px solid var(--line);border-radius:8px;padding:12px 14px;background:#fbfcfd}
-.card .v{font-size:24px;font-weight:600}
+.card .v{font-size:22px;font-weight:600;white-space:nowrap}
 .card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card.warn .v{color:#b91c1c}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13px}

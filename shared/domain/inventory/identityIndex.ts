@@ -30,68 +30,75 @@ export function identityHash(text: string): number {
 /**
  * Maps identifier texts to asset positions (non-negative) or AMBIGUOUS. Callers pass each key's
  * `identityHash` along, so a row's hashes are computed once for its lookup and its registration.
+ * Entries (key and slot) are appended to plain arrays in insertion order; the open-addressing table holds
+ * each entry's hash and number, so growing it rebuilds two typed arrays and touches no key.
  */
 export class IdentityIndex {
   private hashes = new Int32Array(INITIAL_CAPACITY);
-  private slots = new Int32Array(INITIAL_CAPACITY);
-  private keys: string[] = new Array<string>(INITIAL_CAPACITY).fill('');
+  /** Entry number + 1 per table slot (0 = empty). */
+  private entries = new Int32Array(INITIAL_CAPACITY);
   private mask = INITIAL_CAPACITY - 1;
-  private count = 0;
+  private readonly keys: string[] = [];
+  private readonly slots: number[] = [];
 
   /** The position (or AMBIGUOUS) stored for `key`, MISSING when there is none. */
   get(key: string, hash: number): number {
-    const hashes = this.hashes;
-    const mask = this.mask;
-    for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const stored = hashes[at] as number;
-      if (stored === 0) return MISSING;
-      if (stored === hash && this.keys[at] === key) return this.slots[at] as number;
-    }
+    const entry = this.find(key, hash);
+    return entry < 0 ? MISSING : (this.slots[entry] as number);
   }
 
   /** Stores `slot` (a position or AMBIGUOUS) for `key`, replacing what was there. */
   set(key: string, hash: number, slot: number): void {
     const hashes = this.hashes;
+    const entries = this.entries;
     const mask = this.mask;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const stored = hashes[at] as number;
-      if (stored === 0) {
+      const entry = entries[at] as number;
+      if (entry === 0) {
         hashes[at] = hash;
-        this.keys[at] = key;
-        this.slots[at] = slot;
-        this.count += 1;
-        if (this.count * 2 > hashes.length) this.grow();
+        entries[at] = this.keys.push(key);
+        this.slots.push(slot);
+        if (this.keys.length * 2 > hashes.length) this.grow();
         return;
       }
-      if (stored === hash && this.keys[at] === key) {
-        this.slots[at] = slot;
+      if (hashes[at] === hash && this.keys[entry - 1] === key) {
+        this.slots[entry - 1] = slot;
         return;
       }
+    }
+  }
+
+  /** The entry number of `key`, or -1. */
+  private find(key: string, hash: number): number {
+    const hashes = this.hashes;
+    const entries = this.entries;
+    const mask = this.mask;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const entry = entries[at] as number;
+      if (entry === 0) return -1;
+      if (hashes[at] === hash && this.keys[entry - 1] === key) return entry - 1;
     }
   }
 
   /** Doubles the table (kept at most half full, so probe runs stay short). */
   private grow(): void {
     const oldHashes = this.hashes;
-    const oldSlots = this.slots;
-    const oldKeys = this.keys;
+    const oldEntries = this.entries;
     const capacity = oldHashes.length * 2;
     const hashes = new Int32Array(capacity);
-    const slots = new Int32Array(capacity);
-    const keys = new Array<string>(capacity).fill('');
+    const entries = new Int32Array(capacity);
     const mask = capacity - 1;
     for (let i = 0; i < oldHashes.length; i++) {
+      const entry = oldEntries[i] as number;
+      if (entry === 0) continue;
       const hash = oldHashes[i] as number;
-      if (hash === 0) continue;
       let at = hash & mask;
-      while (hashes[at] !== 0) at = (at + 1) & mask;
+      while (entries[at] !== 0) at = (at + 1) & mask;
       hashes[at] = hash;
-      slots[at] = oldSlots[i] as number;
-      keys[at] = oldKeys[i] as string;
+      entries[at] = entry;
     }
     this.hashes = hashes;
-    this.slots = slots;
-    this.keys = keys;
+    this.entries = entries;
     this.mask = mask;
   }
 }

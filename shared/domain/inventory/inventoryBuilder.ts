@@ -249,7 +249,7 @@ export class InventoryBuilder {
 
   /** The inventory: existing assets (updated) then new ones in first-seen order, with the counts. */
   result(): { assets: Asset[]; created: number; merged: number; rowsWithoutIdentity: number } {
-    const used = new Set<string>();
+    const used = new IdSet();
     for (let i = 0; i < this.assets.length; i += 1)
       if (!this.isNew[i]) used.add(this.assets[i]?.assetId ?? '');
     for (let i = 0; i < this.assets.length; i += 1) {
@@ -381,8 +381,21 @@ export class InventoryBuilder {
   }
 }
 
+/** The asset ids handed out so far (an IdentityIndex used as a set: a million ids stay cheap to test). */
+class IdSet {
+  private readonly index = new IdentityIndex();
+
+  has(id: string): boolean {
+    return this.index.get(id, identityHash(id)) !== MISSING;
+  }
+
+  add(id: string): void {
+    this.index.set(id, identityHash(id), 0);
+  }
+}
+
 /** Id from the strongest identifier; on a clash (two assets with one strongest key) the full identity decides. */
-function uniqueId(asset: Asset, used: Set<string>): string {
+function uniqueId(asset: Asset, used: IdSet): string {
   const identity = identityOf(asset);
   let id = assetIdFor(identity);
   if (used.has(id)) {

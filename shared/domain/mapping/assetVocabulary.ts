@@ -12,7 +12,7 @@ const MEMORY_NOT =
 const DISK_NOT =
   'used free util pct % read reads write writes ops iops throughput latency count per mode type key label path uuid controller unshared shared snapshot swap memory db video';
 const ID_NOT =
-  'disk folder agent account sdk manager vcenter host cluster network port process parent owner customer model location rack tenant subscription resource pool group key snapshot datastore switch license session user application source destination nic hba job task policy';
+  'disk folder account sdk manager vcenter host cluster network port process parent owner customer model location rack tenant subscription resource pool group key snapshot datastore switch license session user application source destination nic hba job task policy';
 
 const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
   field(
@@ -41,6 +41,8 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'record id': 0.85,
       'cmdb id': 0.9,
       'inventory count': 0.85,
+      // Discovery agents key their exports by the agent's id (AWS ADS agent_id).
+      'agent id': 0.7,
     },
     'unique external uuid entity',
     ID_NOT,
@@ -167,6 +169,8 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       cpu: 0.85,
       vcpu: 0.9,
       numcpu: 0.9,
+      // vSphere API summaries: numCpuCores (numCpuThreads stays out: threads is a negative).
+      'numcpu core': 0.9,
       'cpu core count': 0.95,
       'processor core': 0.95,
       'logical cpu': 0.8,

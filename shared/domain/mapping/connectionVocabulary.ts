@@ -32,7 +32,9 @@ function connectionFields(): FieldVocabulary[] {
           [`${dir} computer`]: 0.88,
           [`${dir} node`]: 0.85,
           [`${dir} fqdn`]: 0.9,
-          ...(dir === 'source' ? { hostname: 0.7, host: 0.62, 'server name': 0.62, 'computer name': 0.62 } : {}),
+          ...(dir === 'source'
+            ? { hostname: 0.7, host: 0.62, 'server name': 0.62, 'computer name': 0.62 }
+            : {}),
         },
         'name dns',
         endpointNot,

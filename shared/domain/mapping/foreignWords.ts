@@ -20,6 +20,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnombre de (coeurs?|processeurs?|cpu|vcpu|disques?|sockets?|cartes?|interfaces?)\b/g, 'count $1'],
   [/\bnumero de (nucleos|procesadores|cpu|vcpu|discos)\b/g, 'count $1'],
   [/\bcantidad de\b/g, 'count'],
+  [/\b(cycle de vie|ciclo de vida)\b/g, 'lifecycle'],
 ];
 
 /** Single words. Ambiguous words ("speicher": memory or storage) are left out on purpose. */
@@ -79,6 +80,10 @@ const WORDS: Readonly<Record<string, string>> = {
   hersteller: 'manufacturer',
   modell: 'model',
   eigentumer: 'owner',
+  lebenszyklus: 'lifecycle',
+  anwendungsverantwortlicher: 'application owner',
+  systemverantwortlicher: 'technical owner',
+  betriebsverantwortlicher: 'technical owner',
   besitzer: 'owner',
   // French
   nom: 'name',
@@ -145,7 +150,12 @@ const WORDS: Readonly<Record<string, string>> = {
 };
 
 /** Size units as French inventories write them in brackets: "Mémoire (Go)". */
-export const FOREIGN_SIZE_UNITS: Readonly<Record<string, string>> = { ko: 'kb', mo: 'mb', go: 'gb', to: 'tb' };
+export const FOREIGN_SIZE_UNITS: Readonly<Record<string, string>> = {
+  ko: 'kb',
+  mo: 'mb',
+  go: 'gb',
+  to: 'tb',
+};
 
 /**
  * Fold accents and ligatures so "Kapazität", "Cœurs" and "Ubicación" reach the

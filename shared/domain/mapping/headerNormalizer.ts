@@ -417,6 +417,12 @@ function foldTokens(words: readonly string[]): string[] {
       i++;
       continue;
     }
+    // "user-provided id", "customer provided ID": an identifier the client assigned, i.e. an external one.
+    if ((w === 'user' || w === 'customer' || w === 'client') && next === 'provided') {
+      out.push('external');
+      i++;
+      continue;
+    }
     if (w === 'life' && next === 'cycle') {
       out.push('lifecycle');
       i++;

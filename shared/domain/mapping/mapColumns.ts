@@ -6,12 +6,13 @@
 import { ASSET_FIELD_NAMES, type CanonicalField, CONNECTION_FIELD_NAMES } from '#domain/assetSchema.ts';
 import type { ColumnProfile, FieldMapping, LearnedRule, MappingResult } from '#domain/tableTypes.ts';
 import { ASSET_VOCABULARY } from './assetVocabulary.ts';
+import { readCapacityPairs } from './capacityPairs.ts';
 import { CONNECTION_VOCABULARY } from './connectionVocabulary.ts';
 import { detectKind } from './fileKind.ts';
 import { analyzeHeader, type HeaderAnalysis } from './headerNormalizer.ts';
 import { compileLearnedRules } from './learnedRules.ts';
-import { type Candidate, scoreColumn } from './scoring.ts';
 import { resolveCpuCount } from './processorContext.ts';
+import { type Candidate, scoreColumn } from './scoring.ts';
 import {
   type MappingDecision,
   promoteDiskTableSize,
@@ -125,6 +126,7 @@ export function mapColumns(
   promoteHostnameToName(prepared, decisions, owner);
   if (kind === 'assets') promoteMemorySheetSize(prepared, decisions, owner);
   if (kind === 'assets') readAsDatabaseTable(prepared, decisions, owner);
+  if (kind === 'assets') readCapacityPairs(prepared, decisions, owner);
   if (kind === 'assets') promoteDiskTableSize(prepared, decisions, owner);
   if (kind === 'assets') resolveCpuCount(prepared, decisions, owner);
 

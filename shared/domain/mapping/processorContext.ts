@@ -38,7 +38,14 @@ export function resolveCpuCount(
   const coresColumn = cores === undefined ? undefined : prepared[cores];
   if (coresColumn && isBareCpuCount(coresColumn) && !owner.has('cpuSockets')) {
     if (countsCores(prepared, coresColumn.position)) {
-      move(coresColumn, 'cpuCores', 'cpuSockets', decisions, owner, 'the table also counts cores, so this counts sockets');
+      move(
+        coresColumn,
+        'cpuCores',
+        'cpuSockets',
+        decisions,
+        owner,
+        'the table also counts cores, so this counts sockets',
+      );
     }
     return;
   }

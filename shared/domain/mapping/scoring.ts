@@ -75,7 +75,12 @@ const VERDICT_TEXT: Record<ValueVerdict, string> = {
 };
 
 /** Words that put a column on the target side of a migration ("Recommendation.EC2.*", "UserPreference.Region"). */
-const ABOUT_TARGET: ReadonlySet<string> = new Set(['recommendation', 'recommended', 'preference', 'suggested']);
+const ABOUT_TARGET: ReadonlySet<string> = new Set([
+  'recommendation',
+  'recommended',
+  'preference',
+  'suggested',
+]);
 /** Fields that hold one place per asset. */
 const SINGLE_PLACE: ReadonlySet<CanonicalField> = new Set<CanonicalField>([
   'hypervisorHost',
@@ -102,6 +107,14 @@ export function scoreColumn(
     if (flag && vocab.expect !== 'count') verdict = 'conflict';
     // "esx01, esx02" lists several hosts (a datastore's hosts), not the one the asset runs on.
     if (SINGLE_PLACE.has(vocab.field) && values.listLike >= 0.5) verdict = 'conflict';
+    // A bare "Label" is a tag only when its values look like tags ("env:prod", "pci, finance").
+    if (
+      vocab.field === 'tags' &&
+      a.tokens.join(' ') === 'label' &&
+      values.keyValue < 0.5 &&
+      values.listLike < 0.5
+    )
+      verdict = 'conflict';
     // A "status"/"state" column holding power states is the power state.
     if (vocab.field === 'status' && values.power >= 0.7) verdict = 'conflict';
     let score = adjustForValues(match.score, verdict);

@@ -27,6 +27,8 @@ export interface ValueStats {
   readonly versionLike: number;
   /** Cells holding several values ("esx01, esx02"): not one host, cluster or site. */
   readonly listLike: number;
+  /** Cells written as key:value or key=value pairs (tags, labels). */
+  readonly keyValue: number;
   /** Median and maximum of the numeric samples (after stripping units and "%"). */
   readonly median: number;
   readonly max: number;
@@ -48,10 +50,10 @@ const BOOLEAN = /^(true|false|yes|no|y|n|0|1)$/i;
 const POWER =
   /^(powered ?on|powered ?off|on|off|running|stopped|suspended|saved|deallocated|paused|shut ?down|power(ed)? ?(on|off))$/i;
 const ENVIRONMENT =
-  /^(prod(uction)?|pre-?prod(uction)?|dev(elopment)?|test(ing)?|qa|uat|staging|stage|sandbox|dr|disaster recovery|training|demo(nstration)?|non-?prod(uction)?|lab|sit|perf)$/i;
+  /^(prod(uction)?|pre-?prod(uction)?|dev(elopment)?|test(ing)?|qa|uat|staging|stage|sandbox|dr|disaster recovery|training|demo(nstration)?|non-?prod(uction)?|lab|sit|perf|produktion|produktiv|entwicklung|abnahme|recette|d[eé]veloppement|pr[eé]-?production|producci[oó]n|desarrollo|pruebas)$/i;
 const PROTOCOL = /^(tcp|udp|icmp|sctp|gre|esp|6|17|1)$/i;
 const ASSET_TYPE =
-  /^(physical|virtual|vm|virtual machine|server|windows( server)?|linux( server)?|vmware guest|database|cluster|appliance|network|storage|load ?balancer|container|bare ?metal|workstation|host|(cmdb_ci_)\w+)$/i;
+  /^(physical|virtual|vm|virtual machine|server|windows( server)?|linux( server)?|vmware guest|database|cluster|appliance|network|storage|load ?balancer|container|bare ?metal|workstation|host|(cmdb_ci_)\w+|virtuelle maschine|physischer server|machine virtuelle|serveur physique|m[aá]quina virtual|servidor f[ií]sico)$/i;
 const VIRTUALIZATION =
   /^(vmware|vmware esxi?|vsphere|hyper-?v|microsoft hyper-?v|kvm|xen|xenserver|citrix xenserver|nutanix|ahv|physical|bare ?metal|openstack|ovirt|rhev|proxmox|oracle vm|virtualbox|none)$/i;
 const VERSION = /^v?\d+(\.\d+){0,3}([ -]?(sp\d|r\d|update \d+|lts|build[ -]?\d+|\(.*\)))*$/i;
@@ -116,6 +118,7 @@ export function profileValues(column: ColumnProfile): ValueStats {
     assetType: share((s) => ASSET_TYPE.test(s)),
     virtualization: share((s) => VIRTUALIZATION.test(s)),
     versionLike: share((s) => VERSION.test(s)),
+    keyValue: share((s) => /^[^\s:=]+\s*[:=]\s*\S/.test(s) && !DATE.test(s) && !IPV6.test(s)),
     listLike: share((s) => /\S\s*[,;]\s*\S/.test(s) && !NUMBER.test(s.replace(/\s+/g, ''))),
     median,
     max: sorted.length === 0 ? Number.NaN : (sorted[sorted.length - 1] as number),

@@ -63,6 +63,7 @@ describe('agent runtime against a scripted model', () => {
       engagementId?: string;
       breakers?: CircuitBreakerRegistry;
       key?: string;
+      timeoutMs?: number;
     } = {},
   ) {
     const config = loadConfig({

@@ -3,11 +3,12 @@
  * CDK_VALIDATION=false equivalent) and handler bundling skipped through the CDK's own
  * `aws:cdk:bundling-stacks` context unless a test asks for it (bundling is what takes seconds).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll } from 'vitest';
 import { routes } from '#http/routes.ts';
 import { buildModernize, type ModernizeStacks } from '../../../cdk/modernizeApp.ts';
 
@@ -18,10 +19,23 @@ export interface BuiltApp {
   template(stack: keyof ModernizeStacks): Template;
 }
 
+const outdirs: string[] = [];
+// Registered when a test file imports this helper: removes every assembly the file synthesised.
+afterAll(() => {
+  for (const dir of outdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary cloud-assembly directory, removed after the test file. */
+export function tempOutdir(): string {
+  const outdir = mkdtempSync(join(tmpdir(), 'modernize-cdk-'));
+  outdirs.push(outdir);
+  return outdir;
+}
+
 /** Builds the app; `bundle` lists stack ids whose handlers esbuild really bundles. */
 export function buildTestApp(options: { bundle?: string[]; nag?: boolean } = {}): BuiltApp {
   process.env.CDK_VALIDATION = 'false';
-  const outdir = mkdtempSync(join(tmpdir(), 'modernize-cdk-'));
+  const outdir = tempOutdir();
   const app = new App({
     outdir,
     context: {

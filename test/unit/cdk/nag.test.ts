@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '#http/routes.ts';
 import { buildModernize } from '../../../cdk/modernizeApp.ts';
 import { acknowledgeAcceptedFindings, NAG_ACCEPTANCES } from '../../../cdk/nagAcknowledgements.ts';
+import { tempOutdir } from './cdkApp.ts';
 
 function app(): App {
   process.env.CDK_VALIDATION = 'false';
-  return new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  return new App({ outdir: tempOutdir(), context: { 'aws:cdk:bundling-stacks': [] } });
 }
 const env = { account: '111122223333', region: 'eu-west-1' };
 

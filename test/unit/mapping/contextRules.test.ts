@@ -163,3 +163,43 @@ describe('precision: leave it unmapped when the column is about something else',
     expect(mappingOf(result, 'SizeGiB')).toMatchObject({ target: 'storageGb', unit: 'GiB' });
   });
 });
+
+describe('capacity pairs and look-alike columns', () => {
+  it('reads "maxX" as the configured capacity and the bare "X" as current use', () => {
+    // Prepare
+    const table = columns([
+      ['name', NAMES],
+      ['maxmem', ['8589934592', '17179869184']],
+      ['mem', ['2147483648', '9663676416']],
+      ['maxdisk', ['68719476736', '137438953472']],
+      ['disk', ['21474836480', '53687091200']],
+    ]);
+    // Act
+    const result = targets(mapColumns(table));
+    // Assess
+    expect(result).toMatchObject({
+      maxmem: 'memoryGb',
+      mem: null,
+      maxdisk: 'storageGb',
+      disk: 'storageUsedGb',
+    });
+  });
+
+  it('takes a bare "Label" for tags only when its values look like tags', () => {
+    // Prepare
+    const disks = columns([
+      ['VM', NAMES],
+      ['Label', ['Hard disk 1', 'Hard disk 2']],
+    ]);
+    const vms = columns([
+      ['VM', NAMES],
+      ['Label', ['env:prod', 'team:finance']],
+    ]);
+    // Act
+    const onDisks = targets(mapColumns(disks));
+    const onVms = targets(mapColumns(vms));
+    // Assess
+    expect(onDisks.Label).toBeNull();
+    expect(onVms.Label).toBe('tags');
+  });
+});
