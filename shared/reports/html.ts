@@ -40,3 +40,10 @@ export function slug(text: string): string {
   for (const ch of text) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
   return `${base.slice(0, 40) || 'x'}-${hash.toString(36)}`;
 }
+
+/** "Windows Server 2012 R2" + "2012 R2" -> "Windows Server 2012 R2" (the version is not repeated). */
+export function osLabel(os: string | null | undefined, version: string | null | undefined): string {
+  if (!os) return version ?? '';
+  if (!version || os.toLowerCase().includes(version.toLowerCase())) return os;
+  return `${os} ${version}`;
+}

@@ -6,7 +6,7 @@
 import type { Asset } from '#domain/assetSchema.ts';
 import { buildDependencyPicture } from './dependencyPicture.ts';
 import type { EngagementData } from './engagementData.ts';
-import { esc, fmtInt, fmtMoney, fmtPct, slug } from './html.ts';
+import { esc, fmtInt, fmtMoney, fmtPct, osLabel, slug } from './html.ts';
 import { LIFECYCLE_COLOURS, LIFECYCLE_LABELS, SEVERITY_COLOURS, strategyColour } from './palette.ts';
 import {
   groupedRisks,
@@ -198,7 +198,7 @@ function assetRow(a: Asset): string {
     .filter((t) => t.status === 'eol' || t.status === 'eol_soon')
     .map((t) => pill(`${t.product ?? t.component} ${t.version ?? ''}`.trim(), LIFECYCLE_COLOURS[t.status]))
     .join(' ');
-  return `<tr><td>${esc(a.name)}</td><td>${esc(a.assetType)}</td><td>${esc([a.operatingSystem, a.osVersion].filter(Boolean).join(' ') || '–')}</td><td>${esc(a.environment ?? '–')}</td><td class="num">${fmtInt(a.cpuCores)}</td><td class="num">${fmtInt(a.memoryGb)}</td><td>${debt || '<span class="muted">–</span>'}</td></tr>`;
+  return `<tr><td>${esc(a.name)}</td><td>${esc(a.assetType)}</td><td>${esc(osLabel(a.operatingSystem, a.osVersion) || '–')}</td><td>${esc(a.environment ?? '–')}</td><td class="num">${fmtInt(a.cpuCores)}</td><td class="num">${fmtInt(a.memoryGb)}</td><td>${debt || '<span class="muted">–</span>'}</td></tr>`;
 }
 
 function applicationPages(data: EngagementData): string {

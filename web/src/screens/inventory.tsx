@@ -3,6 +3,7 @@
  * by the API's query parameters.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { osLabel } from '../../../shared/reports/html.ts';
 import { type Asset, api } from '../api.ts';
 import { useLoad } from '../hooks.ts';
 import { Empty, ErrorBox, fmt, LifecyclePill, Loading } from '../ui.tsx';
@@ -124,7 +125,7 @@ export function Inventory({ engagement }: { engagement: string }) {
                     <div class="muted small">{a.ipAddress?.join(', ')}</div>
                   </td>
                   <td>{a.assetType.replace(/_/g, ' ')}</td>
-                  <td>{[a.operatingSystem, a.osVersion].filter(Boolean).join(' ') || '–'}</td>
+                  <td>{osLabel(a.operatingSystem, a.osVersion) || '–'}</td>
                   <td>{a.environment ?? '–'}</td>
                   <td>{a.application ?? '–'}</td>
                   <td class="num">{fmt.int(a.cpuCores)}</td>
