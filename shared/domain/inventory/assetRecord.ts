@@ -65,15 +65,17 @@ function toList(field: ListField, value: FieldValue): string[] {
   else if (typeof value === 'string')
     items = value.split(field === 'ipAddress' || field === 'macAddress' ? /[\s,;|]+/ : /[,;|]/);
   else return [];
-  const out: string[] = [];
+  // Most lists hold one item: an exact-size array keeps the asset that owns it small.
+  let out: string[] | null = null;
   for (const raw of items) {
     let item = String(raw).trim();
     if (item === '') continue;
     if (field === 'ipAddress') item = normaliseIp(item);
     else if (field === 'macAddress') item = item.toLowerCase().replace(/-/g, ':');
-    if (!out.includes(item)) out.push(item);
+    if (out === null) out = [item];
+    else if (!out.includes(item)) out.push(item);
   }
-  return out;
+  return out ?? [];
 }
 
 /** True for an ASCII letter or digit. */
