@@ -12,6 +12,7 @@ import { zodFunction, zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { z } from 'zod';
 import type { CircuitBreakerRegistry } from '#reliability/circuitBreaker.ts';
+import { authorizeAgentOperation } from '#security/rbac.ts';
 import { type AnswerCache, requestKey } from './answerCache.ts';
 import {
   AgentOutputInvalidError,
@@ -53,6 +54,16 @@ export interface AgentRuntime {
   readonly ledger: UsageLedger;
   readonly cache: AnswerCache | null;
   readonly toolContext: Omit<ToolContext, 'agent'>;
+  /** Told of every tool call (the audit log's hook); a failing observer never fails the call. */
+  readonly onToolCall?: (call: ToolCallEvent) => void | Promise<void>;
+}
+
+/** One tool call as the audit sees it. */
+export interface ToolCallEvent {
+  readonly agent: string;
+  readonly tool: string;
+  readonly outcome: 'success' | 'denied' | 'failed';
+  readonly reason?: string;
 }
 
 export class Agent {
@@ -224,11 +235,30 @@ export class Agent {
     }
   }
 
+  /** Checks the acting identity may use the tool, runs it, and reports the call to the audit hook. */
   private async runTool(tool: AgentTool, args: unknown, context: ToolContext): Promise<unknown> {
+    let outcome: ToolCallEvent['outcome'] = 'denied';
+    let reason: string | undefined;
     try {
-      return await tool.run(args as never, context);
+      authorizeAgentOperation(context.tenant, tool);
+      outcome = 'failed';
+      const result = await tool.run(args as never, context);
+      outcome = 'success';
+      return result;
     } catch (error) {
+      reason = messageOf(error).split('\n')[0]?.slice(0, 300);
       throw new AgentToolError(tool.name, { cause: error });
+    } finally {
+      try {
+        await this.runtime.onToolCall?.({
+          agent: this.spec.name,
+          tool: tool.name,
+          outcome,
+          ...(reason ? { reason } : {}),
+        });
+      } catch {
+        // The audit hook never fails the tool call it observes.
+      }
     }
   }
 }

@@ -138,7 +138,14 @@ export class FlowOrchestrator {
     await this.services.flows.update(tenant, flowId, (f) => {
       f.notes.push(`approved by ${tenant.userId} at ${this.services.clock.now().toISOString()}`);
     });
-    return this.startFlow(tenant, flowId, next.name);
+    const started = await this.startFlow(tenant, flowId, next.name);
+    // Every approval is audited here, whichever entry point (API, CLI) asked for it.
+    await this.services.audit?.record(tenant, {
+      action: 'flow.approve',
+      target: { flowId, engagementId: flow.engagementId, phase: next.name },
+      outcome: 'success',
+    });
+    return started;
   }
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoAgentMetricsStore } from '#adapters/aws/dynamoAgentMetricsStore.ts';
+import { DynamoAuditStore } from '#adapters/aws/dynamoAuditStore.ts';
 import { DynamoFlowStore } from '#adapters/aws/dynamoFlowStore.ts';
 import {
   DynamoAssetStore,
@@ -25,6 +26,7 @@ import { resolveApiKey } from '#agents/llmClient.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
 import { createEmbedder, type Embedder } from '#memory/embeddings.ts';
 import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
+import type { AuditStore } from '#ports/auditStore.ts';
 import { type Clock, systemClock } from '#ports/clock.ts';
 import type { FlowStore } from '#ports/flowStore.ts';
 import type {
@@ -60,6 +62,8 @@ export interface Services {
   readonly vectorIndex: VectorIndex;
   /** Embeddings of memory texts (the configured model, or the local embedder). */
   readonly embedder: Embedder;
+  /** The append-only audit log (API mutations, denials, approvals, agent tool calls). */
+  readonly audit: AuditStore;
 }
 
 let localWorkflow: WorkflowEngine | undefined;
@@ -100,6 +104,7 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
     clock: systemClock,
     agentMetrics: new DynamoAgentMetricsStore(table),
     memoryStore: new DynamoMemoryStore(table),
+    audit: new DynamoAuditStore(table),
     vectorIndex: createVectorIndex(config),
     embedder: createEmbedder(
       {

@@ -6,8 +6,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { isModernizeError, type ModernizeError, oneLine } from '#errors/errors.ts';
 import type { Services } from '#flows/services.ts';
 import { ImportError } from '#import/index.ts';
-import { authenticate } from '#security/authenticate.ts';
-import { authorize } from '#security/rbac.ts';
+import type { AuditOutcome } from '#ports/auditStore.ts';
+import { authenticate, type Caller } from '#security/authenticate.ts';
+import { AccessDeniedError, authorize, EngagementAccessDeniedError } from '#security/rbac.ts';
 import type { Route } from './apiTypes.ts';
 import { routes } from './routes.ts';
 
@@ -51,10 +52,32 @@ export function matchRoute(
   return allowed.length > 0 ? { allowed } : null;
 }
 
-/** Handles one API request. Never throws; never returns a stack trace. */
+/** What the audit needs to know about one handled request. */
+interface Handled {
+  route?: Route;
+  caller?: Caller;
+  params?: Record<string, string>;
+  error?: unknown;
+}
+
+/**
+ * Handles one API request. Never throws; never returns a stack trace. Every mutation and every
+ * denial of an authenticated caller is appended to the tenant's audit log.
+ */
 export async function handleApiEvent(
   event: APIGatewayProxyEvent,
   services: Services,
+): Promise<APIGatewayProxyResult> {
+  const handled: Handled = {};
+  const response = await dispatch(event, services, handled);
+  await audit(event, services, handled, response.statusCode);
+  return response;
+}
+
+async function dispatch(
+  event: APIGatewayProxyEvent,
+  services: Services,
+  handled: Handled,
 ): Promise<APIGatewayProxyResult> {
   try {
     const match = matchRoute(event.httpMethod, event.path);
@@ -65,12 +88,17 @@ export async function handleApiEvent(
       });
     }
     const { route, params } = match;
+    handled.route = route;
+    handled.params = params;
     const headers = lowerCaseKeys(event.headers ?? {});
     const caller =
       route.permission === 'public'
         ? { clientAccountId: '', userId: 'anonymous', roles: [] }
         : await authenticate(headers.authorization, services.config);
-    if (route.permission !== 'public') authorize(caller, route.permission);
+    if (route.permission !== 'public') {
+      handled.caller = caller;
+      authorize(caller, route.permission);
+    }
     const rawBody = event.body
       ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
       : Buffer.alloc(0);
@@ -108,8 +136,39 @@ export async function handleApiEvent(
     });
     return reply(result.status, result.body, result.headers);
   } catch (error) {
+    handled.error = error;
     return errorReply(error);
   }
+}
+
+/** Appends the audit event of a mutation or a denial; a failing audit write is logged, not answered. */
+async function audit(
+  event: APIGatewayProxyEvent,
+  services: Services,
+  handled: Handled,
+  status: number,
+): Promise<void> {
+  const { route, caller, error } = handled;
+  if (!route || !caller || route.permission === 'public') return;
+  const denied = error instanceof AccessDeniedError || error instanceof EngagementAccessDeniedError;
+  const mutation = route.method !== 'GET';
+  if (!mutation && !denied) return;
+  const outcome: AuditOutcome = denied ? 'denied' : status < 400 ? 'success' : 'failed';
+  try {
+    await services.audit.record(caller, {
+      action: `${route.method} ${route.path}`,
+      target: clipValues(handled.params ?? {}),
+      outcome,
+      status,
+      ...(error ? { reason: oneLine(error).slice(0, 300) } : {}),
+    });
+  } catch (auditError) {
+    console.error('audit write failed', oneLine(auditError), event.httpMethod, route.path);
+  }
+}
+
+function clipValues(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v.slice(0, 200)]));
 }
 
 function errorReply(error: unknown): APIGatewayProxyResult {

@@ -51,6 +51,15 @@ import { buildOpenApiDocument } from './openapi.ts';
 const PRESIGN_SECONDS = 900;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const isoTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'from and to must be ISO dates or timestamps');
+const auditQuery = z.object({
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  action: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
 const correctionSchema = z.object({
   source: z.string().min(1).max(500),
   target: z.string().max(100).nullable(),
@@ -576,6 +585,23 @@ export const routes: Route[] = [
           adjusted: outcome.adjusted.map((r) => memoryView(r)),
         },
       };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/audit',
+    permission: 'view_audit',
+    summary: "The tenant's audit log, oldest first (mutations, denials, approvals, agent tool calls).",
+    query: {
+      from: 'ISO date or timestamp, inclusive',
+      to: 'ISO date or timestamp, inclusive',
+      action: 'action prefix, e.g. "POST /flows" or "flow.approve"',
+      limit: '1-1000, default 1000',
+    },
+    handler: async (ctx) => {
+      const parsed = auditQuery.safeParse(ctx.query);
+      if (!parsed.success) throw new BadInputError(parsed.error.issues[0]?.message ?? 'bad query');
+      return { status: 200, body: { events: await ctx.services.audit.list(ctx.caller, parsed.data) } };
     },
   },
   {

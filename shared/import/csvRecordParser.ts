@@ -13,6 +13,17 @@ const SPACE = 32;
 /** A record that is only an empty line. */
 const EMPTY_RECORD: readonly string[] = Object.freeze(['']);
 
+/**
+ * Receives what {@link CsvRecordParser.scan} finds: quote-free lines as ranges of the text (so a caller that
+ * only counts can look at cells in place), records with quotes as parsed cells.
+ */
+export interface CsvLineSink {
+  /** A record without quotes: `text[start, end)`, cells separated by the delimiter, line break excluded. */
+  line(text: string, start: number, end: number): void;
+  /** A record parsed cell by cell (it had quotes), or an empty line as `['']`. */
+  record(fields: readonly string[]): void;
+}
+
 /** Parses CSV text pushed in chunks into records (arrays of raw cell strings). */
 export class CsvRecordParser {
   private readonly delimiter: string;
@@ -47,10 +58,17 @@ export class CsvRecordParser {
    * to `out`. With `final`, the remainder is the last record and an unclosed quote is an error.
    */
   push(chunk: string, final: boolean, out: (readonly string[])[]): void {
+    this.scan(chunk, final, new SplittingSink(this.delimiter, out));
+  }
+
+  /**
+   * Like {@link push}, but hands quote-free lines to `sink` as text ranges instead of splitting them: the
+   * records found, in order, are the same.
+   */
+  scan(chunk: string, final: boolean, sink: CsvLineSink): void {
     const buf = this.rest.length > 0 ? this.rest + chunk : chunk;
     const len = buf.length;
     const nl = this.newline;
-    const delimiter = this.delimiter;
     const crlf = nl === '\n';
     const max = this.maxRecordChars;
     let pos = 0;
@@ -69,13 +87,14 @@ export class CsvRecordParser {
         if (end - pos > max) this.tooLong(this.line, false);
         let lineEnd = end;
         if (crlf && lineEnd > pos && buf.charCodeAt(lineEnd - 1) === CR) lineEnd--;
-        out.push(lineEnd > pos ? buf.slice(pos, lineEnd).split(delimiter) : EMPTY_RECORD);
+        if (lineEnd > pos) sink.line(buf, pos, lineEnd);
+        else sink.record(EMPTY_RECORD);
         pos = end + 1;
         this.line++;
         continue;
       }
       if (!this.parseSlow(buf, pos, final)) break;
-      out.push(this.slowFields);
+      sink.record(this.slowFields);
       this.line += countNewlines(buf, pos, this.slowEnd, nl);
       pos = this.slowEnd;
     }
@@ -158,6 +177,25 @@ export class CsvRecordParser {
     this.slowFields = fields;
     this.slowEnd = i;
     return true;
+  }
+}
+
+/** The sink of {@link CsvRecordParser.push}: splits each quote-free line into its cells. */
+class SplittingSink implements CsvLineSink {
+  private readonly delimiter: string;
+  private readonly out: (readonly string[])[];
+
+  constructor(delimiter: string, out: (readonly string[])[]) {
+    this.delimiter = delimiter;
+    this.out = out;
+  }
+
+  line(text: string, start: number, end: number): void {
+    this.out.push(text.slice(start, end).split(this.delimiter));
+  }
+
+  record(fields: readonly string[]): void {
+    this.out.push(fields);
   }
 }
 

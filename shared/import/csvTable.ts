@@ -4,7 +4,8 @@
  * long ones (counting both), and enforces row and column limits as it goes.
  */
 import { type CsvDialect, sniffDialect } from './csvDialect.ts';
-import { CsvRecordParser } from './csvRecordParser.ts';
+import type { TableProfiler } from './columnProfiler.ts';
+import { type CsvLineSink, CsvRecordParser } from './csvRecordParser.ts';
 import { EmptyFileError, TooManyColumnsError, TooManyRowsError } from './errors.ts';
 import { isBlankRow, normaliseHeaders } from './headers.ts';
 import type { ImportLimits } from './limits.ts';
@@ -22,7 +23,12 @@ export interface CsvPass {
   readonly headers: readonly string[];
   /** Batches of data rows, each exactly `headers.length` wide. */
   readonly batches: AsyncGenerator<(readonly string[])[]>;
-  /** Filled in while `batches` is consumed. */
+  /**
+   * Reads the data rows into a profiler instead of yielding them (consume either this or `batches`): the
+   * profile pass, where most cells are only counted, never splits a line without quotes.
+   */
+  readonly profileInto: (profiler: TableProfiler) => Promise<void>;
+  /** Filled in while `batches` or `profileInto` is consumed. */
   readonly ragged: RaggedCounts;
 }
 
@@ -51,13 +57,55 @@ function align(row: readonly string[], width: number, ragged: RaggedCounts): rea
     while (padded.length < width) padded.push('');
     return padded;
   }
-  for (let i = width; i < row.length; i++) {
-    if ((row[i] as string).trim() !== '') {
-      ragged.long++;
-      break;
-    }
-  }
+  if (hasExtraContent(row, width)) ragged.long++;
   return row.slice(0, width);
+}
+
+/** True when a row's cells past the header's width hold something (they are dropped: the row is long). */
+function hasExtraContent(row: readonly string[], width: number): boolean {
+  for (let i = width; i < row.length; i++) if ((row[i] as string).trim() !== '') return true;
+  return false;
+}
+
+/**
+ * Feeds parsed rows to a profiler exactly as the batches would give them: blank rows skipped, short rows
+ * padded and long rows cut (and counted). A quote-free line whose first cell starts with a visible character
+ * (so the row is not blank) goes to the profiler as a text range.
+ */
+class ProfilingSink implements CsvLineSink {
+  rows = 0;
+  private readonly profiler: TableProfiler;
+  private readonly width: number;
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+  private readonly ragged: RaggedCounts;
+
+  constructor(profiler: TableProfiler, width: number, delimiter: string, ragged: RaggedCounts) {
+    this.profiler = profiler;
+    this.width = width;
+    this.delimiter = delimiter;
+    this.delimiterCode = delimiter.charCodeAt(0);
+    this.ragged = ragged;
+  }
+
+  line(text: string, start: number, end: number): void {
+    const first = text.charCodeAt(start);
+    if (first <= 32 || first === this.delimiterCode) {
+      this.record(text.slice(start, end).split(this.delimiter));
+      return;
+    }
+    const cells = this.profiler.addLine(text, start, end, this.delimiter);
+    this.rows++;
+    if (cells < this.width) this.ragged.short++;
+    else if (cells > this.width && hasExtraContent(text.slice(start, end).split(this.delimiter), this.width))
+      this.ragged.long++;
+  }
+
+  record(fields: readonly string[]): void {
+    if (isBlankRow(fields)) return;
+    this.rows++;
+    this.profiler.addRow(fields.length === this.width ? fields : align(fields, this.width, this.ragged));
+  }
 }
 
 /**
@@ -115,6 +163,11 @@ async function openPass(texts: AsyncGenerator<string>, limits: ImportLimits): Pr
   const ragged: RaggedCounts = { short: 0, long: 0 };
   const firstRecords = pending.slice(headerIndex + 1);
   let rows = 0;
+  function checkRows(): void {
+    if (rows > limits.maxRows) {
+      throw new TooManyRowsError(`file has more than ${limits.maxRows.toLocaleString('en-US')} data rows`);
+    }
+  }
   function accept(records: readonly (readonly string[])[]): (readonly string[])[] {
     const batch: (readonly string[])[] = [];
     for (let i = 0; i < records.length; i++) {
@@ -123,10 +176,23 @@ async function openPass(texts: AsyncGenerator<string>, limits: ImportLimits): Pr
       batch.push(record.length === width ? record : align(record, width, ragged));
     }
     rows += batch.length;
-    if (rows > limits.maxRows) {
-      throw new TooManyRowsError(`file has more than ${limits.maxRows.toLocaleString('en-US')} data rows`);
-    }
+    checkRows();
     return batch;
+  }
+  async function profileInto(profiler: TableProfiler): Promise<void> {
+    const sink = new ProfilingSink(profiler, width, dialect.delimiter, ragged);
+    for (const record of firstRecords) sink.record(record);
+    rows = sink.rows;
+    checkRows();
+    if (ended) return;
+    for await (const text of texts) {
+      parser.scan(text, false, sink);
+      rows = sink.rows;
+      checkRows();
+    }
+    parser.scan('', true, sink);
+    rows = sink.rows;
+    checkRows();
   }
   async function* batches(): AsyncGenerator<(readonly string[])[]> {
     const first = accept(firstRecords);
@@ -145,5 +211,5 @@ async function openPass(texts: AsyncGenerator<string>, limits: ImportLimits): Pr
     const last = accept(records);
     if (last.length > 0) yield last;
   }
-  return { dialect, headers, batches: batches(), ragged };
+  return { dialect, headers, batches: batches(), profileInto, ragged };
 }

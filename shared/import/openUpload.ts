@@ -116,7 +116,7 @@ export function openUpload(
     }
     const pass = await openCsvPass(peeked.stream, sniffed.encoding, sniffed.bomLength, resolved);
     const profiler = new TableProfiler(pass.headers);
-    for await (const batch of pass.batches) profiler.addRows(batch);
+    await pass.profileInto(profiler);
     if (profiler.rows === 0) throw new HeaderOnlyError();
     const columns = profiler.columns();
     return {

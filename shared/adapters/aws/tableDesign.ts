@@ -70,3 +70,16 @@ export const memoryKeys = {
   memory: (tenant: string, memoryId: string) => ({ pk: `${t(tenant)}#MEM`, sk: `M#${memoryId}` }),
   memoryPrefix: 'M#',
 };
+
+/**
+ * Audit events: their own partition per tenant, `T#{tenant}#AUDIT`, sorted by time
+ * (`AU#{ISO timestamp}#{eventId}`) so a time range is one key-condition query.
+ */
+export const auditKeys = {
+  partition: (tenant: string) => `${t(tenant)}#AUDIT`,
+  event: (tenant: string, at: string, eventId: string) => ({
+    pk: `${t(tenant)}#AUDIT`,
+    sk: `AU#${at}#${eventId}`,
+  }),
+  sortPrefix: 'AU#',
+};

@@ -5,11 +5,12 @@
 import { type CanonicalField, CONNECTION_FIELDS, type FileKind } from '#domain/assetSchema.ts';
 import type { CleansedRecord, ColumnProfile, FieldMapping } from '#domain/tableTypes.ts';
 import { CleanserCompileError } from './errors.ts';
-import { buildConverter } from './fieldConverters.ts';
+import { memoised, worthMemoising } from './cellMemo.ts';
+import { buildConverter, convertsWork, kindOf } from './fieldConverters.ts';
 import { displayOperatingSystem, parseOperatingSystem } from './operatingSystem.ts';
 import { isPlaceholder } from './placeholders.ts';
 import { qualityScore } from './qualityScore.ts';
-import { type CellConverter, type FieldValue, newRowState, type RowState } from './rowState.ts';
+import { type CellConverter, type FieldValue, newRowState, type RowState, resetRowState } from './rowState.ts';
 import { parseBoolean } from './values.ts';
 
 const TEMPLATE_HEADER = /^(is[ _]?)?template$/i;
@@ -20,16 +21,23 @@ interface CompiledColumn {
   readonly header: string;
   readonly target: CanonicalField | null;
   readonly convert: CellConverter | null;
+  /** True when `convert` takes placeholders itself (a memoised converter), so the row loop skips the test. */
+  readonly takesPlaceholders: boolean;
   readonly template: boolean;
 }
 
 function compileColumn(column: ColumnProfile, mapping: FieldMapping | undefined): CompiledColumn {
   const target = mapping?.target ?? null;
+  let convert = target === null || mapping === undefined ? null : buildConverter(column, mapping, target);
+  const memo = convert !== null && target !== null && convertsWork(target) && worthMemoising(column);
+  if (memo && convert !== null && target !== null)
+    convert = memoised(convert, target, column.header, kindOf(target) === 'list');
   return {
     index: column.index,
     header: column.header,
     target,
-    convert: target === null || mapping === undefined ? null : buildConverter(column, mapping, target),
+    convert,
+    takesPlaceholders: memo,
     template: target === null && TEMPLATE_HEADER.test(column.header.trim()),
   };
 }
@@ -95,8 +103,9 @@ export function compileCleanser(
     state.fields.osVersion = result.version ?? (versionRaw === '' ? null : versionRaw);
   }
 
+  const state = newRowState(fieldTemplate);
   return (values, row) => {
-    const state = newRowState(fieldTemplate);
+    resetRowState(state, fieldTemplate);
     for (let i = 0; i < compiled.length; i++) {
       const column = compiled[i] as CompiledColumn;
       const raw = values[column.index];
@@ -110,7 +119,7 @@ export function compileCleanser(
         }
         continue;
       }
-      if (text !== '' && !isPlaceholder(text)) column.convert(text, state);
+      if (text !== '' && (column.takesPlaceholders || !isPlaceholder(text))) column.convert(text, state);
     }
     if (hasOs) finishOs(state);
     const score = qualityScore(kind, state.fields, state.issues.length);

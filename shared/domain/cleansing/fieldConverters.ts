@@ -8,7 +8,7 @@ import type { ColumnProfile, FieldMapping } from '#domain/tableTypes.ts';
 import { normalizeEnvironment } from './environment.ts';
 import { isNullIp, isNullMac, normaliseFqdn, normaliseIp, normaliseMac } from './network.ts';
 import { gigabytesPerSuffix, gigabytesPerUnit, pickSizePart, splitNumber, tidy } from './numbers.ts';
-import { appendList, type CellConverter, type FieldValue, reject, setScalar } from './rowState.ts';
+import { appendList, appendOne, type CellConverter, type FieldValue, reject, setScalar } from './rowState.ts';
 import {
   detectSlashDateOrder,
   normalizePowerState,
@@ -22,6 +22,7 @@ const HAS_SEPARATOR = /[\s,;|]/;
 const TAG_SPLIT = /[,;|]+/;
 const NAME_SPLIT = /[\s,;|]+/;
 const CACHE_LIMIT = 4096;
+const NO_ITEMS: readonly string[] = Object.freeze([]);
 
 const BYTE_FACTORS: Readonly<Record<string, number>> = {
   b: 1,
@@ -163,34 +164,38 @@ function percentConverter(field: CanonicalField, header: string, column: ColumnP
   };
 }
 
-function ipListConverter(field: CanonicalField, header: string): CellConverter {
+/**
+ * Converts an IP or MAC list cell. A cell with one address (the usual case) takes a path that allocates
+ * nothing but the row's list; a cell with several is split. Every token is validated: a bad one is an issue
+ * and keeps the raw cell in `custom`; unspecified addresses ("0.0.0.0", all-zero MACs) count as none.
+ */
+function addressListConverter(
+  field: CanonicalField,
+  header: string,
+  normalise: (token: string) => string | null,
+  isNull: (address: string) => boolean,
+  what: string,
+): CellConverter {
   return (text, state) => {
-    const items: string[] = [];
-    let bad = false;
-    for (const token of HAS_SEPARATOR.test(text) ? text.split(IP_SPLIT) : [text]) {
-      if (token === '') continue;
-      const ip = normaliseIp(token);
-      if (ip === null) {
-        state.issues.push(`${field}: ${JSON.stringify(token)} is not a valid IP address`);
-        bad = true;
-      } else if (!isNullIp(ip)) items.push(ip);
+    if (!HAS_SEPARATOR.test(text)) {
+      const address = normalise(text);
+      if (address === null) {
+        state.issues.push(`${field}: ${JSON.stringify(text)} is not a valid ${what}`);
+        state.custom[header] = text;
+        appendList(state, field, NO_ITEMS);
+      } else if (isNull(address)) appendList(state, field, NO_ITEMS);
+      else appendOne(state, field, address);
+      return;
     }
-    if (bad) state.custom[header] = text;
-    appendList(state, field, items);
-  };
-}
-
-function macListConverter(field: CanonicalField, header: string): CellConverter {
-  return (text, state) => {
     const items: string[] = [];
     let bad = false;
-    for (const token of HAS_SEPARATOR.test(text) ? text.split(IP_SPLIT) : [text]) {
+    for (const token of text.split(IP_SPLIT)) {
       if (token === '') continue;
-      const mac = normaliseMac(token);
-      if (mac === null) {
-        state.issues.push(`${field}: ${JSON.stringify(token)} is not a valid MAC address`);
+      const address = normalise(token);
+      if (address === null) {
+        state.issues.push(`${field}: ${JSON.stringify(token)} is not a valid ${what}`);
         bad = true;
-      } else if (!isNullMac(mac)) items.push(mac);
+      } else if (!isNull(address)) items.push(address);
     }
     if (bad) state.custom[header] = text;
     appendList(state, field, items);
@@ -221,6 +226,35 @@ function mapped(field: CanonicalField, header: string, fn: (text: string) => Fie
   return (text, state) => setScalar(state, field, convert(text), header, text);
 }
 
+/**
+ * True when a column's converter does enough per cell (parsing numbers, sizes, dates, addresses, lists) for
+ * a per-column memo of its results to pay; plain text fields, host names and the already cached word
+ * normalisers are cheaper than a memo lookup. OS columns are parsed per row, after all cells, so never.
+ */
+export function convertsWork(target: CanonicalField): boolean {
+  switch (target) {
+    case 'operatingSystem':
+    case 'osVersion':
+    case 'sourceHost':
+    case 'destinationHost':
+    case 'environment':
+    case 'powerState':
+    case 'protocol':
+    case 'assetType':
+      return false;
+    case 'ipAddress':
+    case 'macAddress':
+    case 'tags':
+    case 'dependsOn':
+    case 'sourceIp':
+    case 'destinationIp':
+    case 'fqdn':
+      return true;
+    default:
+      return kindOf(target) !== 'string';
+  }
+}
+
 /** Builds the converter of one mapped column (OS columns only collect raw text: the OS is parsed once per row, after all cells). */
 export function buildConverter(
   column: ColumnProfile,
@@ -240,9 +274,9 @@ export function buildConverter(
         if (state.osVersionRaw !== text) state.custom[header] = text;
       };
     case 'ipAddress':
-      return ipListConverter(target, header);
+      return addressListConverter(target, header, normaliseIp, isNullIp, 'IP address');
     case 'macAddress':
-      return macListConverter(target, header);
+      return addressListConverter(target, header, normaliseMac, isNullMac, 'MAC address');
     case 'tags':
       return splitListConverter(target, TAG_SPLIT);
     case 'dependsOn':

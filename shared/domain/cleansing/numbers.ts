@@ -10,7 +10,6 @@ export interface NumberWithSuffix {
   readonly suffix: string;
 }
 
-const PLAIN_NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
 const NUMBER_THEN_SUFFIX = /^([-+]?\d[\d.,'\u00a0 ]*?)\s*([^\d\s.,'][\s\S]*)?$/;
 const COMMA_GROUPS = /^\d{1,3}(?:,\d{3})+$/;
 const DOT_GROUPS = /^\d{1,3}(?:\.\d{3}){2,}$/;
@@ -21,7 +20,7 @@ const DOT_GROUPS = /^\d{1,3}(?:\.\d{3}){2,}$/;
  * "1,024" → 1024, "1,5" → 1.5, "1.024,50" → 1024.5, "1,234.5" → 1234.5.
  */
 export function splitNumber(trimmed: string): NumberWithSuffix | null {
-  if (PLAIN_NUMBER.test(trimmed)) return { value: Number(trimmed), suffix: '' };
+  if (isPlainNumber(trimmed)) return { value: Number(trimmed), suffix: '' };
   if (COMMA_GROUPS.test(trimmed)) return { value: Number(trimmed.replaceAll(',', '')), suffix: '' };
   const match = NUMBER_THEN_SUFFIX.exec(trimmed);
   if (!match) return null;
@@ -30,6 +29,29 @@ export function splitNumber(trimmed: string): NumberWithSuffix | null {
   const value = Number(digits);
   if (!Number.isFinite(value)) return null;
   return { value, suffix: (match[2] ?? '').trim().toLowerCase() };
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * True for an optionally signed decimal without separators ("42", "-1.5"), as `/^[-+]?\d+(?:\.\d+)?$/`
+ * accepts it, checked by character codes: most numeric cells are plain and take no regex.
+ */
+export function isPlainNumber(text: string): boolean {
+  const length = text.length;
+  let i = 0;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) i = 1;
+  const start = i;
+  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
+  if (i === start) return false;
+  if (i === length) return true;
+  if (text.charCodeAt(i) !== 46) return false;
+  const fraction = ++i;
+  while (i < length && isDigitCode(text.charCodeAt(i))) i++;
+  return i === length && i > fraction;
 }
 
 function normaliseDigits(text: string): string | null {

@@ -7,11 +7,14 @@ import type { CanonicalField } from '#domain/assetSchema.ts';
 /** A converted canonical value. */
 export type FieldValue = string | number | boolean | string[] | null;
 
-/** What the converters of one row write. */
+/**
+ * What the converters of one row write. A cleanser keeps one and points it at each row's new objects in
+ * turn (see resetRowState), so rows cost no state object of their own.
+ */
 export interface RowState {
-  readonly fields: Partial<Record<CanonicalField, FieldValue>>;
-  readonly custom: Record<string, string>;
-  readonly issues: string[];
+  fields: Partial<Record<CanonicalField, FieldValue>>;
+  custom: Record<string, string>;
+  issues: string[];
   isTemplate: boolean | undefined;
   osRaw: string | undefined;
   osVersionRaw: string | undefined;
@@ -30,6 +33,19 @@ export function newRowState(fieldTemplate: Readonly<Partial<Record<CanonicalFiel
     osRaw: undefined,
     osVersionRaw: undefined,
   };
+}
+
+/** Points a row state at a new row: fresh `fields` (cloned from the template), `custom` and `issues`. */
+export function resetRowState(
+  state: RowState,
+  fieldTemplate: Readonly<Partial<Record<CanonicalField, FieldValue>>>,
+): void {
+  state.fields = { ...fieldTemplate };
+  state.custom = {};
+  state.issues = [];
+  state.isTemplate = undefined;
+  state.osRaw = undefined;
+  state.osVersionRaw = undefined;
 }
 
 /** Converts one trimmed, non-empty, non-placeholder cell of a column into the row state. */
@@ -61,6 +77,13 @@ export function appendList(state: RowState, field: CanonicalField, items: readon
     return;
   }
   for (const item of items) if (!current.includes(item)) current.push(item);
+}
+
+/** Appends one item to a list field (what appendList does with a one-item list, without making that list). */
+export function appendOne(state: RowState, field: CanonicalField, item: string): void {
+  const current = state.fields[field];
+  if (!Array.isArray(current)) state.fields[field] = [item];
+  else if (!current.includes(item)) current.push(item);
 }
 
 /**
