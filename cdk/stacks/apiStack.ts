@@ -29,7 +29,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Route } from '../../shared/http/apiTypes.ts';
 import { ROLES } from '../../shared/ports/tenant.ts';
 import { HandlerFunction } from '../constructs/handlerFunction.ts';
@@ -44,6 +44,9 @@ export const BINARY_MEDIA_TYPES = [
   'application/zip',
   'multipart/form-data',
 ];
+
+/** Stored engagement reports (`t/{tenant}/e/{engagement}/reports/...`), linked by presigned GET URLs. */
+export const REPORT_OBJECTS = 't/*/e/*/reports/*';
 
 export interface ApiStackProps extends StackProps {
   readonly data: DataStack;
@@ -112,6 +115,7 @@ export class ApiStack extends Stack {
         MODERNIZE_JWT_ISSUER: issuer,
         MODERNIZE_JWT_AUDIENCE: this.client.userPoolClientId,
         MODERNIZE_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+        MODERNIZE_CORS_ORIGIN: props.allowedOrigins.join(','),
       },
       memorySize: 1769,
       timeout: Duration.seconds(29),
@@ -119,7 +123,9 @@ export class ApiStack extends Stack {
       vendsTenantCredentials: true,
     }).fn;
     data.tableIn(this).grantReadWriteData(httpApi);
-    data.uploadsBucketIn(this).grantReadWrite(httpApi);
+    // Tenant objects are reached with vended tenant credentials; the function's own role only signs
+    // the presigned links of stored reports (shared/reports/reportLink.ts).
+    data.uploadsBucketIn(this).grantReadWrite(httpApi, REPORT_OBJECTS);
     data.llmSecret.grantRead(httpApi);
     httpApi.addToRolePolicy(tenantVending(data));
     httpApi.addToRolePolicy(

@@ -37,7 +37,11 @@ export function flowEnvironment(
     MODERNIZE_BUCKET: data.uploadsBucketName,
     MODERNIZE_WORKFLOW: 'sfn',
     MODERNIZE_STATE_MACHINES: JSON.stringify(stateMachineArns),
+    // Tenant isolation: stores of tenant data sign with credentials vended per tenant (the table and
+    // bucket ARNs the session policy names derive from the role's account, table and bucket names).
     MODERNIZE_TENANT_ROLE_ARN: data.tenantRole.roleArn,
+    MODERNIZE_KMS_KEY_ARNS: data.key.keyArn,
+    MODERNIZE_MEMORY_COLLECTION_ARN: data.collectionArn,
     MODERNIZE_LLM_SECRET_ARN: data.llmSecret.secretArn,
     MODERNIZE_OPENSEARCH_ENDPOINT: data.collection.attrCollectionEndpoint,
     MODERNIZE_OPENSEARCH_SERVICE: 'aoss',

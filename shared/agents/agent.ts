@@ -7,12 +7,11 @@
  * endpoint's circuit breaker.
  */
 
-import { APIError, OpenAIError } from 'openai';
-import { zodFunction, zodResponseFormat } from 'openai/helpers/zod';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CircuitBreakerRegistry } from '#reliability/circuitBreaker.ts';
 import { authorizeAgentOperation } from '#security/rbac.ts';
+import { type AgentMemoryHooks, recallFor, withMemories } from './agentMemory.ts';
 import { type AnswerCache, requestKey } from './answerCache.ts';
 import {
   AgentOutputInvalidError,
@@ -20,7 +19,13 @@ import {
   AgentTurnLimitError,
   AgentUnavailableError,
 } from './errors.ts';
-import { type ChatModel, isEndpointFailure, isModelUnavailable } from './llmClient.ts';
+import {
+  type ChatModel,
+  isEndpointFailure,
+  isModelUnavailable,
+  loadedOpenAI,
+  loadOpenAI,
+} from './llmClient.ts';
 import { dataFence, systemPrompt, taskPrompt } from './prompts.ts';
 import type { AgentSpec } from './specs.ts';
 import { parseTextToolCalls } from './textToolCalls.ts';
@@ -56,6 +61,8 @@ export interface AgentRuntime {
   readonly toolContext: Omit<ToolContext, 'agent'>;
   /** Told of every tool call (the audit log's hook); a failing observer never fails the call. */
   readonly onToolCall?: (call: ToolCallEvent) => void | Promise<void>;
+  /** The tenant's agent memory (recall before a task); absent: the agent works without memory. */
+  readonly memory?: AgentMemoryHooks;
 }
 
 /** One tool call as the audit sees it. */
@@ -85,11 +92,20 @@ export class Agent {
   async perform<T>(task: AgentTaskRequest<T>): Promise<AgentAnswer<T>> {
     const model = this.runtime.model;
     if (!model) throw new AgentUnavailableError('no LLM key configured');
+    const { zodResponseFormat } = (await loadOpenAI()).zod;
     const schema = zodResponseFormat(task.output as never, 'answer').json_schema.schema;
-    const fence = dataFence({ context: task.context, data: task.data });
+    const recalled = await recallFor(this.runtime.memory, this.spec.name, task);
+    const fence = dataFence({
+      context: task.context,
+      data: task.data,
+      ...(recalled ? { memories: recalled.items } : {}),
+    });
     const messages: ChatCompletionMessageParam[] = [
       { role: 'system', content: systemPrompt(this.spec, fence, schema) },
-      { role: 'user', content: taskPrompt(task, fence, task.context, task.data) },
+      {
+        role: 'user',
+        content: withMemories(taskPrompt(task, fence, task.context, task.data), fence, recalled),
+      },
     ];
     const key = requestKey({
       model: model.model,
@@ -119,6 +135,7 @@ export class Agent {
   ): Promise<{ output: T; turns: number }> {
     const maxTurns = model.config.maxTurns;
     const context: ToolContext = { ...this.runtime.toolContext, agent: this.spec.name };
+    const { zodFunction } = (await loadOpenAI()).zod;
     const tools = this.tools.map((tool) =>
       zodFunction({
         name: tool.name,
@@ -265,7 +282,9 @@ export class Agent {
 
 /** The runner wraps what a tool threw in a plain OpenAIError; get the tool's error back. */
 function unwrap(error: unknown): unknown {
-  if (error instanceof OpenAIError && !(error instanceof APIError) && error.cause instanceof Error)
+  const sdk = loadedOpenAI();
+  if (!sdk) return error;
+  if (error instanceof sdk.OpenAIError && !(error instanceof sdk.APIError) && error.cause instanceof Error)
     return error.cause;
   return error;
 }

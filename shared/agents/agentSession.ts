@@ -3,12 +3,18 @@
  * builds a tenant-scoped pool, usage ledger and answer cache for this tenant and engagement,
  * and runs crews. Build one per invocation; close it to write the usage records.
  */
+import { randomUUID } from 'node:crypto';
 import type { ModernizeConfig } from '#config/config.ts';
+import type { Embedder } from '#memory/embeddings.ts';
+import { memoryManagerFor } from '#memory/memoryApi.ts';
 import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
 import type { MappingStore } from '#ports/mappingStore.ts';
+import type { MemoryStore } from '#ports/memoryStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
+import type { VectorIndex } from '#ports/vectorIndex.ts';
 import { type CircuitBreakerRegistry, endpointBreakers } from '#reliability/circuitBreaker.ts';
 import type { AgentRuntime } from './agent.ts';
+import { type AgentMemoryHooks, type TaskRunEvent, tenantAgentMemory } from './agentMemory.ts';
 import { AgentFactory, TenantScopedAgentPool } from './agentPool.ts';
 import { tenantAnswerCache } from './answerCache.ts';
 import { Crew, type CrewResult, type Task } from './crew.ts';
@@ -23,6 +29,10 @@ export interface AgentSessionServices {
   readonly agentMetrics?: AgentMetricsStore;
   readonly mappings?: MappingStore;
   readonly clock?: { now(): Date };
+  /** Agent memory (all three, or the agents work without memory). */
+  readonly memoryStore?: MemoryStore;
+  readonly vectorIndex?: VectorIndex;
+  readonly embedder?: Embedder;
 }
 
 export interface AgentSessionOptions {
@@ -37,6 +47,8 @@ export interface AgentSessionOptions {
   readonly breakers?: CircuitBreakerRegistry;
   /** The model to use; default from configuration (null = degraded mode). */
   readonly model?: ChatModel | null;
+  /** Tokens of memories a prompt may carry (default DEFAULT_MEMORY_TOKEN_BUDGET). */
+  readonly memoryTokenBudget?: number;
 }
 
 export class AgentSession {
@@ -47,6 +59,8 @@ export class AgentSession {
   private readonly model: ChatModel | null;
   private readonly toolContext: Omit<ToolContext, 'agent'>;
   private readonly registry = createSeedToolRegistry();
+  /** The tenant's agent memory for this session, when the services carry a memory store. */
+  readonly memory: AgentMemoryHooks | undefined;
 
   private constructor(options: AgentSessionOptions, model: ChatModel | null) {
     const now = () => options.services.clock?.now() ?? new Date();
@@ -65,8 +79,10 @@ export class AgentSession {
       mappings: options.services.mappings,
       now,
     };
+    this.memory = sessionMemory(options);
     const store = options.services.agentMetrics;
     const runtime: AgentRuntime = {
+      ...(this.memory ? { memory: this.memory } : {}),
       model,
       breakers: options.breakers ?? endpointBreakers,
       ledger: this.ledger,
@@ -102,6 +118,7 @@ export class AgentSession {
       toolContext: this.toolContext,
       tasks,
       noModelReason: this.model ? undefined : 'no LLM key configured',
+      ...(this.memory ? { onTaskDone: (event: TaskRunEvent) => this.memory?.remember(event) } : {}),
     });
   }
 
@@ -113,4 +130,24 @@ export class AgentSession {
       await this.ledger.flush();
     }
   }
+}
+
+/** The tenant's memory hooks for a session, or undefined when the services carry no memory store. */
+function sessionMemory(options: AgentSessionOptions): AgentMemoryHooks | undefined {
+  const { memoryStore, vectorIndex, embedder, config, clock } = options.services;
+  if (!memoryStore || !vectorIndex || !embedder) return undefined;
+  return tenantAgentMemory({
+    manager: memoryManagerFor({
+      memoryStore,
+      vectorIndex,
+      embedder,
+      config,
+      clock: clock ?? { now: () => new Date() },
+    }),
+    tenant: options.tenant,
+    engagementId: options.engagementId,
+    flowId: options.flowId ?? null,
+    sessionId: randomUUID(),
+    ...(options.memoryTokenBudget !== undefined ? { tokenBudget: options.memoryTokenBudget } : {}),
+  });
 }

@@ -5,8 +5,9 @@
  * the task; if no model can answer (no key, endpoint down past retries, circuit open) the
  * task runs its rules: the same tools, called directly (degraded mode, `method: "rules"`).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AllFallbacksFailedError, errorText, runWithFallbacks } from '#reliability/fallback.ts';
+import type { TaskRunEvent } from './agentMemory.ts';
 import type { TenantScopedAgentPool } from './agentPool.ts';
 import { AgentError, AgentUnavailableError } from './errors.ts';
 import { type AgentName, FALLBACK_AGENTS } from './specs.ts';
@@ -64,6 +65,8 @@ export interface CrewOptions {
   readonly process?: 'sequential';
   /** Why there is no model at all (no key): every task runs its rules. */
   readonly noModelReason?: string;
+  /** Told when each task ends (memory of outcomes, performance); a failing observer never fails the crew. */
+  readonly onTaskDone?: (event: TaskRunEvent) => void | Promise<void>;
 }
 
 const DEGRADED = 'degraded mode, ran by rules';
@@ -80,7 +83,15 @@ export class Crew {
     const context: Record<string, unknown> = {};
     let unavailable = this.options.noModelReason;
     for (const task of this.options.tasks) {
-      const outcome = await this.runTask(task, inputs, { ...context }, unavailable);
+      const started = performance.now();
+      let outcome: TaskOutcome;
+      try {
+        outcome = await this.runTask(task, inputs, { ...context }, unavailable);
+      } catch (error) {
+        await this.report(task, started, { error: errorText(error) });
+        throw error;
+      }
+      await this.report(task, started, { outcome });
       const degraded = outcome.escalations.find((e) => e.startsWith(DEGRADED));
       if (degraded && !unavailable) unavailable = degraded;
       outcomes.push(outcome);
@@ -98,6 +109,42 @@ export class Crew {
         ...outcomes.flatMap((o) => o.escalations.map((e) => `agents: ${o.task}: ${e}`)),
       ],
     };
+  }
+
+  private async report(
+    task: Task,
+    started: number,
+    result: { outcome: TaskOutcome } | { error: string },
+  ): Promise<void> {
+    if (!this.options.onTaskDone) return;
+    const durationMs = performance.now() - started;
+    const event: TaskRunEvent =
+      'outcome' in result
+        ? {
+            task: task.name,
+            agent: task.agent,
+            answeredBy: result.outcome.answeredBy,
+            method: result.outcome.method,
+            source: result.outcome.source,
+            escalations: result.outcome.escalations,
+            durationMs,
+            output: result.outcome.output,
+          }
+        : {
+            task: task.name,
+            agent: task.agent,
+            answeredBy: 'none',
+            method: 'rules',
+            source: 'rules',
+            escalations: [],
+            durationMs,
+            error: result.error,
+          };
+    try {
+      await this.options.onTaskDone(event);
+    } catch {
+      // Observing a task (memory, metrics) never changes its result.
+    }
   }
 
   private async runTask(

@@ -13,6 +13,7 @@ import {
   inventoryCommand,
   mapCommand,
 } from './discoveryCommands.ts';
+import { healthCommand } from './healthCommand.ts';
 import { type Io, processIo, reportError, UsageError } from './output.ts';
 import { reportCommand } from './reportCommand.ts';
 import { serveCommand, tokenCommand } from './serveCommand.ts';
@@ -30,6 +31,7 @@ const USAGE = `usage: modernize <command> [options]
   waves                            the latest assessment's migration waves
   override --application A --strategy S --reason R   a user's strategy; re-assesses
   report --out FILE                the engagement report as one self-contained HTML file
+  health                           agent health report (model, memory, tools) and performance
   serve                            the embedded platform's API and console (--port N, --example)
   token --role R                   a signed token for the local API (--user U, --engagements a,b)
 common: --tenant T (default "default"), --engagement E (default "default"), --json`;
@@ -114,6 +116,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         );
       case 'report':
         return await reportCommand(io, { out: values.out }, common);
+      case 'health':
+        return await healthCommand(io, common);
       case 'serve':
         return await serveCommand(io, { port: values.port, example: values.example }, values.tenant);
       case 'token':

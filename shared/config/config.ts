@@ -35,6 +35,33 @@ export interface ModernizeConfig {
   };
   /** Agent memory: embeddings, vector index and ranking (shared/memory). */
   readonly memory: MemoryConfig;
+  /**
+   * Tenant isolation by IAM: set (MODERNIZE_TENANT_ROLE_ARN) in the cloud, where every store of a
+   * tenant's data uses credentials vended for that tenant; unset locally (the function's own clients).
+   */
+  readonly tenantIsolation?: TenantIsolationConfig;
+  /**
+   * Browser origins the API answers with CORS headers (MODERNIZE_CORS_ORIGIN, comma-separated; `*`
+   * for any). API Gateway answers preflights; the handler adds the headers to real responses.
+   */
+  readonly corsOrigins?: readonly string[];
+}
+
+/** The tenant-access role and the resources its tenant session policies name (tenantSessionPolicy). */
+export interface TenantIsolationConfig {
+  readonly roleArn: string;
+  readonly tableArn: string;
+  readonly bucketArn: string;
+  /** Keys encrypting the table and the bucket (S3 SSE-KMS needs them in the session policy). */
+  readonly kmsKeyArns: readonly string[];
+  readonly collectionArn?: string;
+  /** Session length (role chaining allows at most one hour). */
+  readonly durationSeconds: number;
+  /**
+   * Credentials are renewed this long before they expire: longer than any presigned URL they sign
+   * (900 s), so a link never dies before its stated expiry.
+   */
+  readonly refreshMarginSeconds: number;
 }
 
 /** Agent memory settings (see shared/memory/ranking.ts for how they rank). */
@@ -83,12 +110,48 @@ function num(value: string | undefined, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Tenant isolation settings when MODERNIZE_TENANT_ROLE_ARN is set. ARNs not given explicitly
+ * (MODERNIZE_TABLE_ARN, MODERNIZE_BUCKET_ARN) are derived from the role's partition and account.
+ */
+export function tenantIsolationConfig(
+  env: NodeJS.ProcessEnv,
+  region: string,
+  tableName: string,
+  bucket: string,
+): TenantIsolationConfig | undefined {
+  const roleArn = env.MODERNIZE_TENANT_ROLE_ARN;
+  if (!roleArn) return undefined;
+  const [, partition = 'aws', , , account = ''] = roleArn.split(':');
+  return {
+    roleArn,
+    tableArn: env.MODERNIZE_TABLE_ARN || `arn:${partition}:dynamodb:${region}:${account}:table/${tableName}`,
+    bucketArn: env.MODERNIZE_BUCKET_ARN || `arn:${partition}:s3:::${bucket}`,
+    kmsKeyArns: commaList(env.MODERNIZE_KMS_KEY_ARNS),
+    collectionArn: env.MODERNIZE_MEMORY_COLLECTION_ARN || undefined,
+    durationSeconds: num(env.MODERNIZE_TENANT_SESSION_SECONDS, 3600),
+    refreshMarginSeconds: num(env.MODERNIZE_TENANT_REFRESH_MARGIN_SECONDS, 1200),
+  };
+}
+
 /** Reads configuration from `env` (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfig {
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const tableName = env.MODERNIZE_TABLE ?? 'modernize';
+  const bucket = env.MODERNIZE_BUCKET ?? 'modernize-uploads';
+  const tenantIsolation = tenantIsolationConfig(env, region, tableName, bucket);
+  const corsOrigins = commaList(env.MODERNIZE_CORS_ORIGIN);
   return {
-    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    tableName: env.MODERNIZE_TABLE ?? 'modernize',
-    bucket: env.MODERNIZE_BUCKET ?? 'modernize-uploads',
+    region,
+    tableName,
+    bucket,
     dynamoEndpoint: env.MODERNIZE_DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.MODERNIZE_S3_ENDPOINT || undefined,
     workflow: env.MODERNIZE_WORKFLOW === 'local' ? 'local' : 'sfn',
@@ -129,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfi
       confidenceFloor: num(env.MODERNIZE_MEMORY_CONFIDENCE_FLOOR, 0.3),
       minSimilarity: num(env.MODERNIZE_MEMORY_MIN_SIMILARITY, 0.2),
     },
+    ...(tenantIsolation ? { tenantIsolation } : {}),
+    ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
@@ -17,11 +17,33 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { TABLE_KEYS, TTL_ATTRIBUTE } from '#adapters/aws/tableDesign.ts';
+import { endpointBreakers } from '#reliability/circuitBreaker.ts';
 import type { ModernizeConfig } from './config.ts';
 
 /** True inside AWS Lambda (the runtime sets the function name). */
 export function inLambda(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+}
+
+/** The metric the ops stack alarms on when the LLM circuit opens (namespace, name; no dimensions). */
+export const LLM_CIRCUIT_OPEN_METRIC = { namespace: 'Modernize', metricName: 'LlmCircuitOpen' } as const;
+
+/**
+ * What to run when an LLM endpoint's circuit opens: in Lambda, emit 1 of `Modernize/LlmCircuitOpen`
+ * at once as an EMF record (no dimensions, as the alarm reads it; the endpoint as metadata). Outside
+ * Lambda, undefined: EMF on stdout would corrupt the CLI's `--json` output.
+ */
+export function llmCircuitOpenPublisher(
+  env: NodeJS.ProcessEnv = process.env,
+): ((endpoint: string) => void) | undefined {
+  if (!inLambda(env)) return undefined;
+  const metrics = new Metrics({ namespace: LLM_CIRCUIT_OPEN_METRIC.namespace });
+  metrics.clearDefaultDimensions();
+  return (endpoint) => {
+    metrics.addMetadata('endpoint', endpoint);
+    metrics.addMetric(LLM_CIRCUIT_OPEN_METRIC.metricName, MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
+  };
 }
 
 /**
@@ -41,6 +63,7 @@ export function observed<E, R>(
       .use(captureLambdaHandler(tracer, { captureResponse: false }))
       .use(injectLambdaContext(logger, { resetKeys: true }))
       .use(logMetrics(metrics, { captureColdStartMetric: true }));
+    endpointBreakers.setOnOpen(llmCircuitOpenPublisher(env));
   }
   const wrapped: MiddyfiedHandler<E, R> = chain.handler(handler);
   // The embedded platform and tests call handlers with the event only.

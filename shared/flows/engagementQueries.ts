@@ -10,6 +10,8 @@ import {
 } from '#domain/assetSchema.ts';
 import type { MappingResult } from '#domain/tableTypes.ts';
 import { BadInputError, ConflictError, NotFoundError } from '#errors/errors.ts';
+import { rememberMappingCorrection } from '#memory/learningHooks.ts';
+import { memoryManagerFor } from '#memory/memoryApi.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 import { dependencyDocKey } from './discovery/analysisPhases.ts';
@@ -93,6 +95,7 @@ export async function recordCorrection(
   tenant: TenantContext,
   source: string,
   target: CanonicalField | null,
+  origin: { original?: string | null; engagementId?: string; flowId?: string } = {},
 ): Promise<void> {
   if (!source.trim()) throw new BadInputError('source header is empty');
   await services.mappings.put(tenant, {
@@ -102,6 +105,12 @@ export async function recordCorrection(
     createdAt: services.clock.now().toISOString(),
     createdBy: tenant.userId,
   });
+  // Also a feedback memory: headers that resemble this one get it as a learned proposal.
+  await rememberMappingCorrection(() => memoryManagerFor(services), tenant, {
+    source: source.trim(),
+    target,
+    ...origin,
+  });
 }
 
 /** Records that `source` must not map to `target` for this tenant. */
@@ -110,6 +119,7 @@ export async function recordRejection(
   tenant: TenantContext,
   source: string,
   target: CanonicalField,
+  origin: { engagementId?: string; flowId?: string } = {},
 ): Promise<void> {
   await services.mappings.put(tenant, {
     header: source.trim(),
@@ -117,6 +127,12 @@ export async function recordRejection(
     kind: 'rejection',
     createdAt: services.clock.now().toISOString(),
     createdBy: tenant.userId,
+  });
+  await rememberMappingCorrection(() => memoryManagerFor(services), tenant, {
+    source: source.trim(),
+    target,
+    reject: true,
+    ...origin,
   });
 }
 
@@ -153,12 +169,13 @@ export async function correctFlowMapping(
     throw new ConflictError('mappings can only change before data_cleansing runs');
   }
   let target = change.target;
+  const origin = { engagementId: flow.engagementId, flowId };
   if (change.reject) {
     if (!current.target) throw new BadInputError(`column "${change.source}" has no mapping to reject`);
-    await recordRejection(services, tenant, change.source, current.target);
+    await recordRejection(services, tenant, change.source, current.target, origin);
     target = null;
   } else {
-    await recordCorrection(services, tenant, change.source, target);
+    await recordCorrection(services, tenant, change.source, target, { ...origin, original: current.target });
   }
   return services.flows.update(tenant, flowId, (f) => {
     f.config = {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient } from '@aws-sdk/client-sts';
 import { DynamoAgentMetricsStore } from '#adapters/aws/dynamoAgentMetricsStore.ts';
 import { DynamoAuditStore } from '#adapters/aws/dynamoAuditStore.ts';
 import { DynamoFlowStore } from '#adapters/aws/dynamoFlowStore.ts';
@@ -19,11 +20,10 @@ import {
 } from '#adapters/aws/dynamoInventoryStores.ts';
 import { DynamoMemoryStore } from '#adapters/aws/dynamoMemoryStore.ts';
 import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
-import { createOpenSearchClient, OpenSearchVectorIndex } from '#adapters/aws/openSearchVectorIndex.ts';
 import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
 import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
 import { resolveApiKey } from '#agents/llmClient.ts';
-import { loadConfig, type ModernizeConfig } from '#config/config.ts';
+import { loadConfig, type ModernizeConfig, type TenantIsolationConfig } from '#config/config.ts';
 import { createEmbedder, type Embedder } from '#memory/embeddings.ts';
 import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
 import type { AuditStore } from '#ports/auditStore.ts';
@@ -39,8 +39,15 @@ import type {
 import type { MappingStore } from '#ports/mappingStore.ts';
 import type { MemoryStore } from '#ports/memoryStore.ts';
 import type { ObjectStore } from '#ports/objectStore.ts';
+import { isSafeId, type TenantContext } from '#ports/tenant.ts';
 import type { VectorIndex } from '#ports/vectorIndex.ts';
 import type { WorkflowEngine } from '#ports/workflowEngine.ts';
+import {
+  type AssumeRoleClient,
+  type TenantCredentials,
+  TenantCredentialsError,
+  TenantCredentialVendor,
+} from '#security/tenantCredentials.ts';
 
 export interface Services {
   readonly config: ModernizeConfig;
@@ -73,39 +80,48 @@ export function registerLocalWorkflowEngine(engine: WorkflowEngine | undefined):
   localWorkflow = engine;
 }
 
+/** A tenant's credential provider (TenantCredentialVendor.provider); the SDK clients call it per request. */
+type CredentialProvider = () => Promise<TenantCredentials>;
+
+/** Credentials for the AWS clients: the default chain (function role), fixed local keys, or a tenant's. */
+type ClientCredentials = CredentialProvider | { accessKeyId: string; secretAccessKey: string };
+
+/** The SDK clients the stores of one Services use. */
+export interface StorageClients {
+  readonly dynamo: DynamoDBClient;
+  readonly s3: S3Client;
+}
+
+/** DynamoDB and S3 clients for `config`, signing with `credentials` when given (a tenant's provider). */
+export function storageClients(config: ModernizeConfig, credentials?: CredentialProvider): StorageClients {
+  const local = config.dynamoEndpoint || config.s3Endpoint;
+  const signing: ClientCredentials | undefined =
+    credentials ?? (local ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : undefined);
+  return {
+    dynamo: new DynamoDBClient({
+      region: config.region,
+      ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
+      ...(signing && (credentials || config.dynamoEndpoint) ? { credentials: signing } : {}),
+    }),
+    s3: new S3Client({
+      region: config.region,
+      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true } : {}),
+      ...(signing && (credentials || config.s3Endpoint) ? { credentials: signing } : {}),
+    }),
+  };
+}
+
 /** Builds the AWS adapters for `config` (pointed at local endpoints on the embedded platform). */
 export function createServices(config: ModernizeConfig, overrides: Partial<Services> = {}): Services {
-  const local = config.dynamoEndpoint || config.s3Endpoint;
-  const credentials = local ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : undefined;
-  const dynamo = new DynamoDBClient({
-    region: config.region,
-    ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint, credentials } : {}),
-  });
-  const s3 = new S3Client({
-    region: config.region,
-    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true, credentials } : {}),
-  });
-  const table = createDynamoTable(config.tableName, dynamo);
   const workflow =
     config.workflow === 'local'
       ? (localWorkflow ?? missingLocalEngine())
       : new SfnWorkflowEngine(config.stateMachineArns);
   return {
+    ...tenantDataServices(config, storageClients(config)),
     config,
-    flows: new DynamoFlowStore(table),
-    engagements: new DynamoEngagementStore(table),
-    uploads: new DynamoUploadStore(table),
-    assets: new DynamoAssetStore(table),
-    edges: new DynamoEdgeStore(table),
-    mappings: new DynamoMappingStore(table),
-    overrides: new DynamoOverrideStore(table),
-    objects: new S3ObjectStore(config.bucket, s3),
     workflow,
     clock: systemClock,
-    agentMetrics: new DynamoAgentMetricsStore(table),
-    memoryStore: new DynamoMemoryStore(table),
-    audit: new DynamoAuditStore(table),
-    vectorIndex: createVectorIndex(config),
     embedder: createEmbedder(
       {
         model: config.memory.embeddingsModel,
@@ -121,30 +137,81 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
   };
 }
 
-/** OpenSearch when an endpoint is configured; otherwise the embedded index under $MODERNIZE_HOME/memory. */
-function createVectorIndex(config: ModernizeConfig): VectorIndex {
-  const endpoint = config.memory.openSearchEndpoint;
-  if (config.memory.vectorIndex === 'opensearch' && endpoint) {
-    const client = createOpenSearchClient({
-      endpoint,
-      region: config.region,
-      service: config.memory.openSearchService,
-    });
-    return new OpenSearchVectorIndex({ client });
-  }
-  return lazyEmbeddedIndex(join(config.home, 'memory'));
+/** The ports that hold tenant data: the ones tenant credentials confine. */
+type TenantDataPorts = Omit<Services, 'config' | 'workflow' | 'clock' | 'embedder'>;
+
+/** Names of the ports routed by tenant (every method of each takes the tenant first). */
+const TENANT_DATA_PORTS = [
+  'flows',
+  'engagements',
+  'uploads',
+  'assets',
+  'edges',
+  'mappings',
+  'overrides',
+  'objects',
+  'agentMetrics',
+  'memoryStore',
+  'vectorIndex',
+  'audit',
+] as const satisfies readonly (keyof TenantDataPorts)[];
+
+function tenantDataServices(
+  config: ModernizeConfig,
+  clients: StorageClients,
+  credentials?: CredentialProvider,
+): TenantDataPorts {
+  const table = createDynamoTable(config.tableName, clients.dynamo);
+  return {
+    flows: new DynamoFlowStore(table),
+    engagements: new DynamoEngagementStore(table),
+    uploads: new DynamoUploadStore(table),
+    assets: new DynamoAssetStore(table),
+    edges: new DynamoEdgeStore(table),
+    mappings: new DynamoMappingStore(table),
+    overrides: new DynamoOverrideStore(table),
+    objects: new S3ObjectStore(config.bucket, clients.s3),
+    agentMetrics: new DynamoAgentMetricsStore(table),
+    memoryStore: new DynamoMemoryStore(table),
+    audit: new DynamoAuditStore(table),
+    vectorIndex: createVectorIndex(config, credentials),
+  };
 }
 
-/**
- * The embedded index, loaded on first use: its native usearch binding must not load when a Lambda
- * bundle (which always uses OpenSearch) is imported.
- */
-function lazyEmbeddedIndex(directory: string): VectorIndex {
+/** OpenSearch when an endpoint is configured; otherwise the embedded index under $MODERNIZE_HOME/memory. */
+function createVectorIndex(config: ModernizeConfig, credentials?: CredentialProvider): VectorIndex {
+  const endpoint = config.memory.openSearchEndpoint;
+  if (config.memory.vectorIndex === 'opensearch' && endpoint) {
+    // The OpenSearch client (~250 KB) loads on the first memory operation, not at cold start.
+    return lazyIndex(() =>
+      import('#adapters/aws/openSearchVectorIndex.ts').then((m) => {
+        const client = m.createOpenSearchClient({
+          endpoint,
+          region: config.region,
+          service: config.memory.openSearchService,
+          ...(credentials ? { credentials: () => credentials() } : {}),
+        });
+        return new m.OpenSearchVectorIndex({ client });
+      }),
+    );
+  }
+  // The embedded index's native usearch binding must not load when a Lambda bundle is imported.
+  const directory = join(config.home, 'memory');
+  return lazyIndex(() =>
+    import('#adapters/local/embeddedVectorIndex.ts').then((m) => new m.EmbeddedVectorIndex({ directory })),
+  );
+}
+
+/** A vector index built on first use. */
+function lazyIndex(build: () => Promise<VectorIndex>): VectorIndex {
   let index: Promise<VectorIndex> | undefined;
-  const load = () =>
-    (index ??= import('#adapters/local/embeddedVectorIndex.ts').then(
-      (m) => new m.EmbeddedVectorIndex({ directory }),
-    ));
+  const load = () => {
+    index ??= build().catch((error: unknown) => {
+      index = undefined;
+      throw error;
+    });
+    return index;
+  };
   return {
     upsert: async (...args) => (await load()).upsert(...args),
     search: async (...args) => (await load()).search(...args),
@@ -152,19 +219,175 @@ function lazyEmbeddedIndex(directory: string): VectorIndex {
   };
 }
 
+/** Options of tenant-scoped services (tests inject STS and the clock). */
+export interface TenantServicesOptions {
+  readonly sts?: AssumeRoleClient;
+  readonly now?: () => number;
+  /** Most tenants whose services one container keeps (least recently used dropped first). */
+  readonly maxTenants?: number;
+}
+
+/**
+ * Services whose tenant-data stores sign with credentials vended for one tenant, so IAM (not
+ * only the key builders) confines each tenant to its own rows, objects and memory index. Built
+ * once per tenant and kept until shortly before the session would have to be renewed anyway;
+ * the clients of one tenant are never used for another.
+ */
+export class TenantScopedServices {
+  readonly base: Services;
+  readonly #config: ModernizeConfig;
+  readonly #vendor: TenantCredentialVendor;
+  readonly #now: () => number;
+  readonly #ttlMs: number;
+  readonly #maxTenants: number;
+  readonly #byTenant = new Map<string, { services: Services; clients: StorageClients; expiresAt: number }>();
+
+  constructor(base: Services, isolation: TenantIsolationConfig, options: TenantServicesOptions = {}) {
+    this.base = base;
+    this.#config = base.config;
+    this.#now = options.now ?? Date.now;
+    this.#maxTenants = options.maxTenants ?? 64;
+    this.#ttlMs = Math.max(60, isolation.durationSeconds - isolation.refreshMarginSeconds) * 1000;
+    this.#vendor = new TenantCredentialVendor({
+      sts: options.sts ?? new STSClient({ region: base.config.region }),
+      roleArn: isolation.roleArn,
+      resources: {
+        tableArn: isolation.tableArn,
+        bucketArn: isolation.bucketArn,
+        kmsKeyArns: isolation.kmsKeyArns,
+        ...(isolation.collectionArn ? { collectionArn: isolation.collectionArn } : {}),
+      },
+      durationSeconds: isolation.durationSeconds,
+      refreshMarginSeconds: isolation.refreshMarginSeconds,
+      now: this.#now,
+    });
+  }
+
+  /** The services of `tenant`: its stores sign with its vended credentials. */
+  forTenant(tenant: TenantContext | string): Services {
+    return this.#entry(tenantId(tenant)).services;
+  }
+
+  /** The DynamoDB and S3 clients behind `forTenant(tenant)` (health probes and tests). */
+  clientsFor(tenant: TenantContext | string): StorageClients {
+    return this.#entry(tenantId(tenant)).clients;
+  }
+
+  /**
+   * One Services for the whole container whose tenant-data ports hand every call to the services
+   * of the tenant it names (every port method takes the tenant first), so handlers, flows and
+   * routes keep their shape and still never reach data with another tenant's credentials. A call
+   * without a tenant context is refused rather than run with the function's role.
+   */
+  routed(): Services {
+    const ports = Object.fromEntries(
+      TENANT_DATA_PORTS.map((name) => [name, this.#routedPort(name)]),
+    ) as unknown as TenantDataPorts;
+    return { ...this.base, ...ports };
+  }
+
+  #routedPort(name: (typeof TENANT_DATA_PORTS)[number]): object {
+    const methods = methodNames(this.base[name]);
+    return Object.fromEntries(
+      methods.map((method) => [
+        method,
+        (...args: unknown[]) => {
+          const port = this.forTenant(requireTenant(args[0], `${name}.${method}`))[name] as unknown as Record<
+            string,
+            (...a: unknown[]) => unknown
+          >;
+          return port[method]?.(...args);
+        },
+      ]),
+    );
+  }
+
+  #entry(tenant: string): { services: Services; clients: StorageClients; expiresAt: number } {
+    const now = this.#now();
+    const found = this.#byTenant.get(tenant);
+    if (found && found.expiresAt > now) {
+      this.#byTenant.delete(tenant);
+      this.#byTenant.set(tenant, found);
+      return found;
+    }
+    for (const [key, entry] of this.#byTenant) if (entry.expiresAt <= now) this.#byTenant.delete(key);
+    while (this.#byTenant.size >= this.#maxTenants) {
+      const oldest = this.#byTenant.keys().next().value;
+      if (oldest === undefined) break;
+      this.#byTenant.delete(oldest);
+    }
+    const credentials = this.#vendor.provider(tenant);
+    const clients = storageClients(this.#config, credentials);
+    const services: Services = { ...this.base, ...tenantDataServices(this.#config, clients, credentials) };
+    const entry = { services, clients, expiresAt: now + this.#ttlMs };
+    this.#byTenant.set(tenant, entry);
+    return entry;
+  }
+}
+
+function tenantId(tenant: TenantContext | string): string {
+  const id = typeof tenant === 'string' ? tenant : tenant.clientAccountId;
+  if (!isSafeId(id)) throw new TenantCredentialsError(`unsafe tenant id ${JSON.stringify(id)}`, 'tenant_id');
+  return id;
+}
+
+function requireTenant(value: unknown, call: string): TenantContext {
+  const id = (value as { clientAccountId?: unknown } | null)?.clientAccountId;
+  if (typeof value !== 'object' || typeof id !== 'string')
+    throw new TenantCredentialsError(`${call} was called without a tenant context`, 'tenant_context_missing');
+  return value as TenantContext;
+}
+
+/** Every method an object has, own or inherited (its class's), except the constructor. */
+function methodNames(object: object): string[] {
+  const names = new Set<string>();
+  for (let o: object | null = object; o && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    for (const key of Object.getOwnPropertyNames(o)) {
+      if (key === 'constructor') continue;
+      const descriptor = Object.getOwnPropertyDescriptor(o, key);
+      if (typeof descriptor?.value === 'function') names.add(key);
+    }
+  }
+  return [...names];
+}
+
 function missingLocalEngine(): never {
   throw new Error('MODERNIZE_WORKFLOW=local but no embedded platform is running in this process');
 }
 
-let cached: { key: string; services: Services } | undefined;
+let cached: { key: string; services: Services; tenants?: TenantScopedServices } | undefined;
 
-/**
- * Services for the current environment, built once per configuration and reused by
- * warm Lambda containers (it holds clients, never tenant data).
- */
-export function servicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): Services {
+function environmentServices(env: NodeJS.ProcessEnv): NonNullable<typeof cached> {
   const config = loadConfig(env);
   const key = JSON.stringify(config);
-  if (cached?.key !== key) cached = { key, services: createServices(config) };
-  return cached.services;
+  if (cached?.key !== key) {
+    const base = createServices(config);
+    const tenants = config.tenantIsolation
+      ? new TenantScopedServices(base, config.tenantIsolation)
+      : undefined;
+    cached = { key, services: tenants ? tenants.routed() : base, ...(tenants ? { tenants } : {}) };
+  }
+  return cached;
+}
+
+/**
+ * Services for the current environment, built once per configuration and reused by warm Lambda
+ * containers. With MODERNIZE_TENANT_ROLE_ARN set, every tenant-data port routes each call to the
+ * services of the tenant it names (vended credentials, see TenantScopedServices); unset (embedded
+ * platform, tests), the function's own clients serve every tenant, as the key builders confine them.
+ */
+export function servicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): Services {
+  return environmentServices(env).services;
+}
+
+/**
+ * The services of one tenant: built with that tenant's vended credentials when
+ * MODERNIZE_TENANT_ROLE_ARN is set, else the environment's services.
+ */
+export function servicesForTenant(
+  tenant: TenantContext | string,
+  env: NodeJS.ProcessEnv = process.env,
+): Services {
+  const { services, tenants } = environmentServices(env);
+  return tenants ? tenants.forTenant(tenant) : services;
 }

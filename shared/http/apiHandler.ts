@@ -71,7 +71,7 @@ export async function handleApiEvent(
   const handled: Handled = {};
   const response = await dispatch(event, services, handled);
   await audit(event, services, handled, response.statusCode);
-  return response;
+  return withCors(event, response, services.config.corsOrigins);
 }
 
 async function dispatch(
@@ -219,4 +219,29 @@ function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/**
+ * CORS headers on real responses when origins are configured (MODERNIZE_CORS_ORIGIN): API Gateway
+ * answers the preflight, but with a proxy integration the browser reads the actual response only
+ * if it carries them too. The caller's origin is echoed when allowed (`*` allows any).
+ */
+function withCors(
+  event: APIGatewayProxyEvent,
+  response: APIGatewayProxyResult,
+  origins: readonly string[] | undefined,
+): APIGatewayProxyResult {
+  if (!origins || origins.length === 0) return response;
+  const origin = lowerCaseKeys(event.headers ?? {}).origin;
+  const allowed = origins.includes('*') ? '*' : origin && origins.includes(origin) ? origin : undefined;
+  if (!allowed) return response;
+  return {
+    ...response,
+    headers: {
+      ...response.headers,
+      'access-control-allow-origin': allowed,
+      'access-control-expose-headers': 'content-disposition',
+      vary: 'Origin',
+    },
+  };
 }

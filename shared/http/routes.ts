@@ -1,7 +1,8 @@
 /**
  * The route table: one list serves API Gateway (and the CDK API stack) and the local server.
  */
-import { z } from 'zod';
+import * as z from 'zod';
+import { agentHealthMonitorFor, agentPerformanceTrackerFor } from '#agents/agentStatus.ts';
 import { importLimits } from '#config/config.ts';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
 import {
@@ -585,6 +586,34 @@ export const routes: Route[] = [
           adjusted: outcome.adjusted.map((r) => memoryView(r)),
         },
       };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/agents/health',
+    permission: 'read',
+    summary:
+      "Agent health of the caller's tenant: model reachable, memory reachable, tools per agent type, recommendations.",
+    handler: async (ctx) => ({
+      status: 200,
+      body: await agentHealthMonitorFor(ctx.services).check(ctx.caller),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/agents/performance',
+    permission: 'read',
+    summary:
+      "Agent performance of the caller's tenant: executions, success rate, durations, error patterns, learning progress.",
+    query: { engagementId: 'only this engagement (default: all the caller may see)' },
+    handler: async (ctx) => {
+      const engagementId = ctx.query.engagementId ? checkEngagementId(ctx.query.engagementId) : undefined;
+      if (engagementId) checkEngagementAccess(ctx.caller, engagementId);
+      const report = await agentPerformanceTrackerFor(ctx.services).report(
+        ctx.caller,
+        engagementId ? { engagementId } : {},
+      );
+      return { status: 200, body: report };
     },
   },
   {

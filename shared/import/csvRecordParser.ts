@@ -58,12 +58,46 @@ export class CsvRecordParser {
    * to `out`. With `final`, the remainder is the last record and an unclosed quote is an error.
    */
   push(chunk: string, final: boolean, out: (readonly string[])[]): void {
-    this.scan(chunk, final, new SplittingSink(this.delimiter, out));
+    const buf = this.rest.length > 0 ? this.rest + chunk : chunk;
+    const len = buf.length;
+    const nl = this.newline;
+    const delimiter = this.delimiter;
+    const crlf = nl === '\n';
+    const max = this.maxRecordChars;
+    let pos = 0;
+    let nextQuote = -1;
+    while (pos < len) {
+      let end = buf.indexOf(nl, pos);
+      if (end === -1) {
+        if (!final) break;
+        end = len;
+      }
+      if (nextQuote !== len && nextQuote < pos) {
+        nextQuote = buf.indexOf('"', pos);
+        if (nextQuote === -1) nextQuote = len;
+      }
+      if (nextQuote >= end) {
+        if (end - pos > max) this.tooLong(this.line, false);
+        let lineEnd = end;
+        if (crlf && lineEnd > pos && buf.charCodeAt(lineEnd - 1) === CR) lineEnd--;
+        out.push(lineEnd > pos ? buf.slice(pos, lineEnd).split(delimiter) : EMPTY_RECORD);
+        pos = end + 1;
+        this.line++;
+        continue;
+      }
+      if (!this.parseSlow(buf, pos, final)) break;
+      out.push(this.slowFields);
+      this.line += countNewlines(buf, pos, this.slowEnd, nl);
+      pos = this.slowEnd;
+    }
+    this.rest = pos < len ? buf.slice(pos) : '';
+    if (this.rest.length > max) this.tooLong(this.line, this.rest.includes('"'));
   }
 
   /**
    * Like {@link push}, but hands quote-free lines to `sink` as text ranges instead of splitting them: the
-   * records found, in order, are the same.
+   * records found, in order, are the same. (The two loops are kept apart on purpose: a sink call per line
+   * would cost the rows pass, which splits every line anyway.)
    */
   scan(chunk: string, final: boolean, sink: CsvLineSink): void {
     const buf = this.rest.length > 0 ? this.rest + chunk : chunk;
@@ -177,25 +211,6 @@ export class CsvRecordParser {
     this.slowFields = fields;
     this.slowEnd = i;
     return true;
-  }
-}
-
-/** The sink of {@link CsvRecordParser.push}: splits each quote-free line into its cells. */
-class SplittingSink implements CsvLineSink {
-  private readonly delimiter: string;
-  private readonly out: (readonly string[])[];
-
-  constructor(delimiter: string, out: (readonly string[])[]) {
-    this.delimiter = delimiter;
-    this.out = out;
-  }
-
-  line(text: string, start: number, end: number): void {
-    this.out.push(text.slice(start, end).split(this.delimiter));
-  }
-
-  record(fields: readonly string[]): void {
-    this.out.push(fields);
   }
 }
 

@@ -3,8 +3,9 @@
  * sniffed encoding, sniffs the dialect, skips blank lines, pads short rows and truncates
  * long ones (counting both), and enforces row and column limits as it goes.
  */
-import { type CsvDialect, sniffDialect } from './csvDialect.ts';
+
 import type { TableProfiler } from './columnProfiler.ts';
+import { type CsvDialect, sniffDialect } from './csvDialect.ts';
 import { type CsvLineSink, CsvRecordParser } from './csvRecordParser.ts';
 import { EmptyFileError, TooManyColumnsError, TooManyRowsError } from './errors.ts';
 import { isBlankRow, normaliseHeaders } from './headers.ts';

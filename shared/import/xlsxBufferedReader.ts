@@ -3,7 +3,7 @@
  * reader, for workbooks whose ZIP layout the streaming reader mishandles. A ZIP bomb is
  * refused from the central directory's declared sizes before anything is inflated.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FileTooLargeError, formatBytes } from './errors.ts';
 import type { ImportLimits } from './limits.ts';
 import { asXlsxError, sheetEvents, WorkbookBudget, type WorkbookEvent } from './xlsxReader.ts';
@@ -64,7 +64,8 @@ export async function* readBufferedWorkbook(
       `workbook expands to more than ${formatBytes(XLSX_BUFFERED_MAX_UNCOMPRESSED)}; split it or export CSV`,
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  const excel = (await import('exceljs')).default;
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(zip as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {

@@ -4,7 +4,7 @@
  * skips all-blank rows anywhere, and stops a decompression bomb by a cell budget.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   FileTooLargeError,
   ImportError,
@@ -207,7 +207,9 @@ export async function* readWorkbook(
     }
   }
   const input = Readable.from(counted(), { objectMode: false });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // exceljs (with its zip libraries) loads only when a workbook arrives: it is ~600 KB of a bundle.
+  const excel = (await import('exceljs')).default;
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // 'cache' (not 'ignore'): exceljs needs the number formats to tell dates from numbers.

@@ -4,7 +4,7 @@
  * batch says which model and dimension produced it, so vectors of different models are
  * never mixed in one index.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { EmbeddingError } from './errors.ts';
 
 /** Vectors for a batch of texts, in input order, with the model and dimension that made them. */
@@ -173,7 +173,9 @@ export function createEmbedder(
   const choose = async (): Promise<Embedder> => {
     const key = await apiKey();
     if (!key) return local;
-    const client = new OpenAI({
+    // Loaded only now: the openai package is ~440 KB of a Lambda bundle's cold start.
+    const { default: OpenAIClient } = await import('openai');
+    const client = new OpenAIClient({
       apiKey: key,
       baseURL: settings.baseUrl,
       timeout: settings.timeoutMs,

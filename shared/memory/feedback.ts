@@ -14,6 +14,8 @@ export interface FeedbackCorrection {
   /** What the agent had proposed. */
   readonly original?: string | null;
   readonly reason?: string;
+  /** The tenant forbade `source` -> `target` (a rejection), rather than asking for it. */
+  readonly rejected?: boolean;
 }
 
 /** Feedback on an agent's work (seed: type, corrections, success_metrics, improvements, session_id). */
@@ -34,6 +36,8 @@ export interface AgentFeedback {
 
 /** Content kind of a learned header -> canonical field correction. */
 export const HEADER_CORRECTION = 'header_correction';
+/** Content kind of a learned "this header is never that field". */
+export const HEADER_REJECTION = 'header_rejection';
 
 const CANONICAL = new Set<string>([...ASSET_FIELD_NAMES, ...CONNECTION_FIELD_NAMES]);
 const POSITIVE = new Set(['approval', 'approved', 'accepted', 'positive', 'success', 'validated']);
@@ -74,7 +78,7 @@ export function planFeedback(
     const header = c.source.trim();
     if (header === '') continue;
     const isHeader = c.target === null || CANONICAL.has(c.target);
-    const kind = isHeader ? HEADER_CORRECTION : 'correction';
+    const kind = c.rejected ? HEADER_REJECTION : isHeader ? HEADER_CORRECTION : 'correction';
     memories.push({
       agentType,
       memoryType: 'feedback',
@@ -92,7 +96,7 @@ export function planFeedback(
       validationStatus: fromUser ? 'validated' : 'pending',
       contextTags: ['correction'],
       relatedFlows,
-      dedupeKey: `${kind}:${normalizedHeader(header)}`,
+      dedupeKey: `${kind}:${normalizedHeader(header)}${c.rejected ? `:${c.target}` : ''}`,
     });
   }
   const improvements = (feedback.improvements ?? []).filter((s) => s.trim() !== '');

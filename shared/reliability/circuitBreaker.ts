@@ -17,6 +17,11 @@ export interface CircuitBreakerOptions {
   readonly openMs?: number;
   /** Clock in ms (tests pass their own). */
   readonly now?: () => number;
+  /**
+   * Called each time the circuit opens (closed -> open, or a failed half-open trial re-opening it),
+   * e.g. to emit the `Modernize/LlmCircuitOpen` metric. A throwing hook never fails the call.
+   */
+  readonly onOpen?: (endpoint: string) => void;
 }
 
 /** One endpoint's breaker. */
@@ -25,6 +30,7 @@ export class CircuitBreaker {
   private readonly threshold: number;
   private readonly openMs: number;
   private readonly now: () => number;
+  private readonly onOpen: ((endpoint: string) => void) | undefined;
   private failures = 0;
   private openedAt: number | null = null;
   private trialInFlight = false;
@@ -34,6 +40,7 @@ export class CircuitBreaker {
     this.threshold = options.failureThreshold ?? 3;
     this.openMs = options.openMs ?? 30_000;
     this.now = options.now ?? Date.now;
+    this.onOpen = options.onOpen;
   }
 
   get state(): CircuitState {
@@ -73,7 +80,16 @@ export class CircuitBreaker {
 
   recordFailure(): void {
     this.failures += 1;
-    if (this.openedAt !== null || this.failures >= this.threshold) this.openedAt = this.now();
+    if (this.openedAt === null && this.failures < this.threshold) return;
+    // Failures of calls already in flight while open do not open it again.
+    const opens = this.state !== 'open';
+    this.openedAt = this.now();
+    if (!opens) return;
+    try {
+      this.onOpen?.(this.endpoint);
+    } catch {
+      // Observability must not change the breaker's answer.
+    }
   }
 }
 
@@ -81,15 +97,28 @@ export class CircuitBreaker {
 export class CircuitBreakerRegistry {
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly options: CircuitBreakerOptions;
+  private openListener: ((endpoint: string) => void) | undefined;
   constructor(options: CircuitBreakerOptions = {}) {
     this.options = options;
+    this.openListener = options.onOpen;
+  }
+
+  /**
+   * Sets (or clears) what runs when any breaker of the registry opens; applies to breakers already
+   * created too. The Lambda wiring (shared/config/powertools.ts) emits the LlmCircuitOpen metric.
+   */
+  setOnOpen(listener: ((endpoint: string) => void) | undefined): void {
+    this.openListener = listener;
   }
 
   /** The breaker of `endpoint` (created on first use). */
   for(endpoint: string): CircuitBreaker {
     let breaker = this.breakers.get(endpoint);
     if (!breaker) {
-      breaker = new CircuitBreaker(endpoint, this.options);
+      breaker = new CircuitBreaker(endpoint, {
+        ...this.options,
+        onOpen: (opened) => this.openListener?.(opened),
+      });
       this.breakers.set(endpoint, breaker);
     }
     return breaker;

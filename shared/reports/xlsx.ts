@@ -3,13 +3,14 @@
  * auto-filter and sensible column widths. Text cells pass through `safeCell`, and no cell is
  * ever written as a formula.
  */
-import ExcelJS from 'exceljs';
 import { safeCell } from './cellSafety.ts';
 import type { ExportTable } from './exportTables.ts';
 
 /** Builds a workbook holding the tables (sheet names are the tables' titles, made unique and legal). */
 export async function toXlsx(tables: readonly ExportTable[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only when an XLSX export is asked for (exceljs is ~600 KB of a bundle).
+  const excel = (await import('exceljs')).default;
+  const workbook = new excel.Workbook();
   workbook.creator = 'Modernize';
   const used = new Set<string>();
   for (const table of tables) {

@@ -71,7 +71,7 @@ describe('the audit log records every mutation, denial, approval and override', 
       target: { engagementId: 'dc1', fileName: 'cmdb.csv' },
       status: 202,
     });
-    expect(upload?.at >= startedAt).toBe(true);
+    expect((upload?.at ?? '') >= startedAt).toBe(true);
   });
 
   it('records denials: a role without the permission, an unassigned engagement, the audit log itself', () => {

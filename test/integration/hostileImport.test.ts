@@ -6,9 +6,13 @@ const ROW_BUDGET = 50_000;
 
 /** Profiles a case and reads its rows; returns the ImportError, or null for a readable table. */
 async function importOutcome(c: HostileCase): Promise<ImportError | null> {
-  const table = openUpload(async function* () {
-    for (let i = 0; i < c.bytes.length; i += 64 * 1024) yield c.bytes.subarray(i, i + 64 * 1024);
-  }, c.fileName);
+  const table = openUpload(
+    async function* () {
+      for (let i = 0; i < c.bytes.length; i += 64 * 1024) yield c.bytes.subarray(i, i + 64 * 1024);
+    },
+    c.fileName,
+    c.limits,
+  );
   try {
     const profile = await table.profile();
     expect(profile.columns.length).toBeGreaterThan(0);

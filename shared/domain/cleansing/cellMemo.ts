@@ -34,7 +34,12 @@ export function worthMemoising(column: ColumnProfile): boolean {
 }
 
 /** A row state that records one cell's effect, starting empty like a new row. */
-function recordEffect(convert: CellConverter, text: string, field: CanonicalField, header: string): CellEffect {
+function recordEffect(
+  convert: CellConverter,
+  text: string,
+  field: CanonicalField,
+  header: string,
+): CellEffect {
   if (isPlaceholder(text)) return NO_EFFECT;
   const scratch: RowState = {
     fields: {},

@@ -4,13 +4,19 @@
  */
 import { type CanonicalField, CONNECTION_FIELDS, type FileKind } from '#domain/assetSchema.ts';
 import type { CleansedRecord, ColumnProfile, FieldMapping } from '#domain/tableTypes.ts';
-import { CleanserCompileError } from './errors.ts';
 import { memoised, worthMemoising } from './cellMemo.ts';
+import { CleanserCompileError } from './errors.ts';
 import { buildConverter, convertsWork, kindOf } from './fieldConverters.ts';
 import { displayOperatingSystem, parseOperatingSystem } from './operatingSystem.ts';
 import { isPlaceholder } from './placeholders.ts';
 import { qualityScore } from './qualityScore.ts';
-import { type CellConverter, type FieldValue, newRowState, type RowState, resetRowState } from './rowState.ts';
+import {
+  type CellConverter,
+  type FieldValue,
+  newRowState,
+  type RowState,
+  resetRowState,
+} from './rowState.ts';
 import { parseBoolean } from './values.ts';
 
 const TEMPLATE_HEADER = /^(is[ _]?)?template$/i;
@@ -40,6 +46,17 @@ function compileColumn(column: ColumnProfile, mapping: FieldMapping | undefined)
     takesPlaceholders: memo,
     template: target === null && TEMPLATE_HEADER.test(column.header.trim()),
   };
+}
+
+/**
+ * True when a cell may have whitespace to trim: it starts or ends with a space, a control character or a
+ * non-ASCII character (trim also removes Unicode spaces). Most cells do not, and skip the call.
+ */
+function needsTrim(cell: string): boolean {
+  if (cell.length === 0) return false;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first <= 32 || last <= 32 || first >= 127 || last >= 127;
 }
 
 /** The file kind implied by the mapping targets: any connection field makes it a connection file. */
@@ -109,7 +126,7 @@ export function compileCleanser(
     for (let i = 0; i < compiled.length; i++) {
       const column = compiled[i] as CompiledColumn;
       const raw = values[column.index];
-      const text = raw === undefined ? '' : raw.trim();
+      const text = raw === undefined ? '' : needsTrim(raw) ? raw.trim() : raw;
       if (column.convert === null) {
         if (text === '') continue;
         state.custom[column.header] = text;

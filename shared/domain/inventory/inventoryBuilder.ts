@@ -3,7 +3,7 @@
  */
 import type { Asset, AssetType } from '#domain/assetSchema.ts';
 import type { CleansedRecord } from '#domain/tableTypes.ts';
-import { createAsset, mergeIntoAsset, type RecordValues, readRecord } from './assetRecord.ts';
+import { copyPlainData, createAsset, mergeIntoAsset, type RecordValues, readRecord } from './assetRecord.ts';
 import { ClassificationMemo } from './classifyAssetType.ts';
 import {
   type AssetIdentity,
@@ -57,17 +57,26 @@ function lower(value: string | null | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/** The usable IPs of a list: normalised, without blanks and shared addresses (loopback, link-local...). */
+/**
+ * The usable IPs of a list: normalised, without blanks and shared addresses (loopback, link-local...). A list
+ * that is already all of that (the usual case) is returned itself rather than copied: facts only read it,
+ * and an asset's facts are dropped whenever a merge changes the asset.
+ */
 function usableIps(list: readonly string[] | undefined): readonly string[] {
   if (list === undefined || list.length === 0) return NO_IPS;
   let ips: string[] | null = null;
   for (let i = 0; i < list.length; i++) {
-    const ip = normaliseIp(list[i] as string);
-    if (ip === '' || isSharedIp(ip)) continue;
-    if (ips === null) ips = [ip];
-    else ips.push(ip);
+    const item = list[i] as string;
+    const ip = normaliseIp(item);
+    const usable = ip !== '' && !isSharedIp(ip);
+    if (ips === null) {
+      if (usable && ip === item) continue;
+      ips = list.slice(0, i) as string[];
+    }
+    if (usable) ips.push(ip);
   }
-  return ips ?? NO_IPS;
+  if (ips === null) return list;
+  return ips.length === 0 ? NO_IPS : ips;
 }
 
 function factsOf(identity: AssetIdentity, type: AssetType): IdentityFacts {
@@ -214,7 +223,7 @@ export class InventoryBuilder {
   /** @param existing assets already stored for the engagement (a repeated upload merges into them). */
   constructor(existing?: Iterable<Asset>) {
     for (const asset of existing ?? []) {
-      const copy: Asset = structuredClone(asset);
+      const copy: Asset = copyPlainData(asset);
       const position = this.push(copy, false);
       this.ids.set(copy.assetId, position);
       const facts = factsOf(identityOf(copy), copy.assetType);

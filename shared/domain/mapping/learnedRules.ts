@@ -46,3 +46,35 @@ export function compileLearnedRules(rules: readonly LearnedRule[]): CompiledRule
   }
   return { corrections, rejections };
 }
+
+/**
+ * A mapping proposed for one header from what the tenant taught about a similar header (agent
+ * memory): weaker than an exact learned rule, so its confidence stays below it.
+ */
+export interface MappingProposal {
+  /** The header of the column the proposal is for. */
+  readonly header: string;
+  readonly target: CanonicalField | null;
+  /** 0..1, below the exact learned rule's confidence. */
+  readonly confidence: number;
+  /** Names the remembered correction, shown in the review screen. */
+  readonly reason: string;
+}
+
+/**
+ * Valid proposals indexed by normalised header, strongest first (unknown targets are dropped:
+ * a memory may be older than the schema).
+ */
+export function proposalsByHeader(
+  proposals: readonly MappingProposal[],
+): ReadonlyMap<string, readonly (MappingProposal & { target: CanonicalField | null })[]> {
+  const byHeader = new Map<string, MappingProposal[]>();
+  for (const p of proposals) {
+    if (p.target !== null && !KNOWN.has(p.target)) continue;
+    if (!Number.isFinite(p.confidence) || p.confidence <= 0) continue;
+    const key = normalizeHeader(p.header);
+    byHeader.set(key, [...(byHeader.get(key) ?? []), { ...p, confidence: Math.min(1, p.confidence) }]);
+  }
+  for (const list of byHeader.values()) list.sort((a, b) => b.confidence - a.confidence);
+  return byHeader;
+}

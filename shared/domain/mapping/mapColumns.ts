@@ -10,7 +10,7 @@ import { readCapacityPairs } from './capacityPairs.ts';
 import { CONNECTION_VOCABULARY } from './connectionVocabulary.ts';
 import { detectKind } from './fileKind.ts';
 import { analyzeHeader, type HeaderAnalysis } from './headerNormalizer.ts';
-import { compileLearnedRules } from './learnedRules.ts';
+import { compileLearnedRules, type MappingProposal, proposalsByHeader } from './learnedRules.ts';
 import { resolveCpuCount } from './processorContext.ts';
 import { type Candidate, scoreColumn } from './scoring.ts';
 import {
@@ -29,6 +29,12 @@ export interface MapColumnsOptions {
   readonly learned?: readonly LearnedRule[];
   /** Emit a target only at or above this confidence (default 0.5): a wrong mapping is worse than none. */
   readonly minConfidence?: number;
+  /**
+   * Learned proposals for headers that resemble ones the tenant corrected (from agent memory):
+   * used only for columns without an exact learned rule, never for a pair the tenant rejected,
+   * and winning over the rules only with a higher confidence.
+   */
+  readonly proposals?: readonly MappingProposal[];
 }
 
 /** Confidence given to a tenant's own correction. */
@@ -101,9 +107,36 @@ export function mapColumns(
     }
   }
 
+  // Proposals learned from similar corrected headers compete with the rules on confidence.
+  const proposed = proposalsByHeader(options.proposals ?? []);
+  const learnedCandidates = prepared.flatMap((column) => {
+    const key = column.analysis.words.join(' ');
+    if (rules.corrections.has(key) || decisions.has(column.position)) return [];
+    const rejected = rules.rejections.get(key);
+    const best = column.candidates[0]?.score ?? 0;
+    return (proposed.get(key) ?? []).flatMap((p) => {
+      if (p.target === null) {
+        if (p.confidence > best && p.confidence >= minConfidence)
+          decisions.set(column.position, {
+            target: null,
+            confidence: p.confidence,
+            method: 'learned',
+            reason: p.reason,
+          });
+        return [];
+      }
+      if (!allowed.has(p.target) || rejected?.has(p.target)) return [];
+      return [{ column, candidate: learnedCandidate(p, p.target), learned: true }];
+    });
+  });
+
   // One column per target: strongest evidence first; ties go to the fuller, then the leftmost column.
-  const ranked = prepared
-    .flatMap((column) => column.candidates.map((candidate) => ({ column, candidate })))
+  const ranked = [
+    ...prepared.flatMap((column) =>
+      column.candidates.map((candidate) => ({ column, candidate, learned: false })),
+    ),
+    ...learnedCandidates,
+  ]
     .filter(({ candidate }) => candidate.score >= minConfidence)
     .sort(
       (x, y) =>
@@ -111,13 +144,13 @@ export function mapColumns(
         y.column.profile.fillRate - x.column.profile.fillRate ||
         x.column.position - y.column.position,
     );
-  for (const { column, candidate } of ranked) {
+  for (const { column, candidate, learned } of ranked) {
     if (decisions.has(column.position) || owner.has(candidate.field)) continue;
     owner.set(candidate.field, column.position);
     decisions.set(column.position, {
       target: candidate.field,
-      confidence: calibrate(candidate, column.candidates),
-      method: 'rules',
+      confidence: learned ? candidate.score : calibrate(candidate, column.candidates),
+      method: learned ? 'learned' : 'rules',
       reason: candidate.reason,
     });
   }
@@ -168,6 +201,17 @@ function undirectedEndpoint(a: HeaderAnalysis, field: CanonicalField): boolean {
   const named = (tokens: readonly string[]) =>
     tokens.some((t) => t === 'source' || t === 'destination' || t === 'target');
   return !named(a.tokens) && !a.views.some(named);
+}
+
+/** A learned proposal as a ranking candidate (its confidence is already calibrated by similarity). */
+function learnedCandidate(p: MappingProposal, field: CanonicalField): Candidate {
+  return {
+    field,
+    score: Math.min(p.confidence, LEARNED_CONFIDENCE - 0.01),
+    headerScore: 0,
+    verdict: 'neutral',
+    reason: p.reason,
+  };
 }
 
 /** Lower the confidence when another field was nearly as likely for the same column. */

@@ -11,6 +11,8 @@ import {
   traitsOf,
 } from '#domain/assessment/index.ts';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
+import { rememberStrategyOverride } from '#memory/learningHooks.ts';
+import { memoryManagerFor } from '#memory/memoryApi.ts';
 import type { StoredOverride } from '#ports/inventoryStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 import type { Services } from '../services.ts';
@@ -83,5 +85,7 @@ export async function recordOverride(
     ) as unknown as Record<string, unknown>,
   };
   await services.overrides.put(tenant, override);
+  // The strategist remembers the decision (feedback + decision memory) for similar applications.
+  await rememberStrategyOverride(() => memoryManagerFor(services), tenant, override);
   return override;
 }

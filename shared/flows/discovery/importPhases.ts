@@ -7,6 +7,8 @@ import type { FileKind } from '#domain/assetSchema.ts';
 import { mapColumns } from '#domain/mapping/index.ts';
 import type { FieldMapping, ImportProfile, MappingResult } from '#domain/tableTypes.ts';
 import { openUpload, type UploadTable } from '#import/index.ts';
+import { learnedMappingProposals } from '#memory/mappingProposals.ts';
+import { memoryManagerFor } from '#memory/memoryApi.ts';
 import type { PhaseContext, PhaseOutcome } from '../flowRegistry.ts';
 import { discoveryConfigOf } from './discoveryConfig.ts';
 import { readPhaseOutput } from './phaseOutputs.ts';
@@ -40,7 +42,22 @@ export async function fieldMapping(ctx: PhaseContext): Promise<PhaseOutcome> {
   const learned = await ctx.services.mappings.list(ctx.tenant);
   const config = discoveryConfigOf(ctx.flow);
   const threshold = config.reviewThreshold ?? ctx.services.config.reviewThreshold;
-  const engine = mapColumns(profile.columns, { learned });
+  const memoryNotes: string[] = [];
+  const proposals = await Promise.resolve()
+    .then(() =>
+      learnedMappingProposals(
+        memoryManagerFor(ctx.services),
+        ctx.tenant,
+        profile.columns.map((c) => c.header),
+        learned,
+      ),
+    )
+    .catch((error: unknown) => {
+      // Memory only adds proposals: mapping goes on without them when the store is unreachable.
+      memoryNotes.push(`memory: learned proposals unavailable (${(error as Error).message?.slice(0, 120)})`);
+      return [];
+    });
+  const engine = mapColumns(profile.columns, { learned, proposals });
   const agents = await reviewFieldMappings(ctx, profile.columns, engine, threshold);
   const result = agents.result;
   const reasons = reviewReasons(result, threshold);
@@ -57,7 +74,11 @@ export async function fieldMapping(ctx: PhaseContext): Promise<PhaseOutcome> {
       agents: { method: agents.method, reviewed: agents.reviewed },
     },
     output: result,
-    notes: [...agents.notes, ...(needsReview ? [`review needed: ${reasons.join('; ')}`] : notes)],
+    notes: [
+      ...memoryNotes,
+      ...agents.notes,
+      ...(needsReview ? [`review needed: ${reasons.join('; ')}`] : notes),
+    ],
   };
 }
 
@@ -82,7 +103,8 @@ export function reviewReasons(result: MappingResult, threshold: number): string[
       reasons.push(`no column maps to ${group.join(' or ')}`);
   }
   const unsure = result.mappings.filter(
-    (m) => m.target && m.method !== 'learned' && m.method !== 'user' && m.confidence < threshold,
+    // A learned proposal from a similar header carries a lower confidence and is reviewed like any other.
+    (m) => m.target && m.method !== 'user' && m.confidence < threshold,
   );
   if (unsure.length > 0) {
     reasons.push(
