@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import Papa from 'papaparse';
@@ -130,11 +131,25 @@ async function main(): Promise<void> {
     '>= 0.30',
   );
   if (assets !== ROWS) console.log(`  warning: ${assets} assets from ${ROWS} rows`);
+  // Garbage collection during that run, whichever stage it fell in (a diagnostic: the inventory keeps
+  // every asset, so collections copying live objects are a large share of the pipeline).
+  let gcMs = 0;
+  let gcCount = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      gcCount++;
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const stages = await pipelineStages(bytes);
+  // GC entries reach the observer on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  gcObserver.disconnect();
   console.log(
     `  stages of one more run (ms): ${Object.entries(stages)
       .map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`)
-      .join(', ')}`,
+      .join(', ')}; of which GC ${gcMs.toFixed(0)} in ${gcCount} collections`,
   );
 
   // Store writes vs raw BatchWriteItem on the same dynalite.

@@ -53,6 +53,12 @@ export const NAG_ACCEPTANCES: readonly NagAcceptance[] = [
       'Handlers read and write objects of every tenant under t/* (keys are per tenant, created at run time); per-tenant confinement is the vended session policy t/{tenant}/*.',
   },
   {
+    rule: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:s3:::[a-z0-9-]+-uploads-<AWS::AccountId>-<AWS::Region>\/t\/\*\/e\/\*\/reports\/\*\]$/,
+    path: new RegExp(`^${ANY_STACK}/HttpApi/Function/ServiceRole/`),
+    reason:
+      'The API function role reaches only stored reports (t/*/e/*/reports/*), whose presigned links it signs; every other tenant object is reached with vended tenant credentials.',
+  },
+  {
     rule: /^AwsSolutions-IAM5\[Action::(s3|kms):[A-Za-z]+\*\]$/,
     path: new RegExp(
       `^${ANY_STACK}/(FlowPhase|ConnectionBatch|S3Upload|HttpApi)/Function/ServiceRole/|^${ANY_STACK}/(IngestionRole|TenantAccess)/`,

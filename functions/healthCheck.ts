@@ -4,10 +4,17 @@
  * (HeadBucket) are reachable with the configured clients and endpoints, and whether an LLM key is
  * configured (agents run in degraded, rules-only mode without one). Returns the report; a probe that
  * fails is reported, not thrown, so the schedule records the state rather than retrying blindly.
+ * The handler also runs the AgentHealthMonitor (model, memory, tools per agent type) for the
+ * platform and for each tenant the schedule's input names (`{"tenants": ["acme"]}`): tenants
+ * cannot be listed without scanning the table, so the schedule says which ones to watch.
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { agentHealthMonitorFor } from '#agents/agentStatus.ts';
+import type { AgentHealthReport } from '#agents/healthMonitor.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
+import { createServices } from '#flows/services.ts';
+import { isSafeId, type TenantContext } from '#ports/tenant.ts';
 
 /** One probe's outcome. */
 export interface ProbeResult {
@@ -93,13 +100,53 @@ export async function checkPlatformHealth(
   };
 }
 
+/** The platform's own health identity (its memory index is empty: it probes reachability). */
+const PLATFORM: TenantContext = {
+  clientAccountId: 'platform',
+  userId: 'health-check',
+  roles: ['platform_admin'],
+};
+
+/** Agent health of each tenant; a check that cannot run is reported as unhealthy with its reason. */
+export async function checkAgentHealth(
+  config: ModernizeConfig,
+  tenants: readonly TenantContext[],
+): Promise<{ status: AgentHealthReport['status']; reports: AgentHealthReport[]; error?: string }> {
+  try {
+    const monitor = agentHealthMonitorFor(createServices(config));
+    const reports = await Promise.all(tenants.map((t) => monitor.check(t)));
+    const rank = { healthy: 0, degraded: 1, unhealthy: 2 } as const;
+    const status = reports.reduce<AgentHealthReport['status']>(
+      (w, r) => (rank[r.status] > rank[w] ? r.status : w),
+      'healthy',
+    );
+    return { status, reports };
+  } catch (error) {
+    return { status: 'unhealthy', reports: [], error: (error as Error).message?.slice(0, 300) ?? 'failed' };
+  }
+}
+
 let clients: { key: string; clients: HealthClients } | undefined;
 
-export const handler = async (): Promise<PlatformHealthReport> => {
+export const handler = async (
+  event: { tenants?: readonly string[] } = {},
+): Promise<PlatformHealthReport & { agents: Awaited<ReturnType<typeof checkAgentHealth>> }> => {
   const config = loadConfig();
   const key = JSON.stringify([config.region, config.dynamoEndpoint, config.s3Endpoint]);
   if (clients?.key !== key) clients = { key, clients: healthClients(config) };
-  const report = await checkPlatformHealth(config, clients.clients);
+  const tenants = [
+    PLATFORM,
+    ...(event?.tenants ?? [])
+      .filter(isSafeId)
+      .map((id) => ({ clientAccountId: id, userId: 'health-check', roles: ['platform_admin' as const] })),
+  ];
+  const [platform, agents] = await Promise.all([
+    checkPlatformHealth(config, clients.clients),
+    checkAgentHealth(config, tenants),
+  ]);
+  const status: PlatformHealthReport['status'] =
+    platform.status === 'unhealthy' || agents.status === 'unhealthy' ? 'unhealthy' : platform.status;
+  const report = { ...platform, status, agents };
   console.log(JSON.stringify({ message: 'platform health', ...report }));
   return report;
 };

@@ -29,7 +29,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { Route } from '../../shared/http/apiTypes.ts';
 import { ROLES } from '../../shared/ports/tenant.ts';
 import { HandlerFunction } from '../constructs/handlerFunction.ts';

@@ -8,7 +8,7 @@
  */
 
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type * as z from 'zod';
+import type * as z from 'zod/v4';
 import type { CircuitBreakerRegistry } from '#reliability/circuitBreaker.ts';
 import { authorizeAgentOperation } from '#security/rbac.ts';
 import { type AgentMemoryHooks, recallFor, withMemories } from './agentMemory.ts';

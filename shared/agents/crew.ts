@@ -5,7 +5,7 @@
  * the task; if no model can answer (no key, endpoint down past retries, circuit open) the
  * task runs its rules: the same tools, called directly (degraded mode, `method: "rules"`).
  */
-import type * as z from 'zod';
+import type * as z from 'zod/v4';
 import { AllFallbacksFailedError, errorText, runWithFallbacks } from '#reliability/fallback.ts';
 import type { TaskRunEvent } from './agentMemory.ts';
 import type { TenantScopedAgentPool } from './agentPool.ts';

@@ -227,18 +227,22 @@ export class AgentPerformanceTracker {
     this.sources = sources;
   }
 
-  /** The tenant's performance report (all engagements, or one). */
-  async report(tenant: TenantContext, options: { engagementId?: string } = {}): Promise<PerformanceReport> {
+  /** The tenant's performance report: all its engagements, or only `engagementIds`. */
+  async report(
+    tenant: TenantContext,
+    options: { engagementIds?: readonly string[] } = {},
+  ): Promise<PerformanceReport> {
     const s = this.sources;
+    const only = options.engagementIds ? new Set(options.engagementIds) : null;
     const [successes, errors, usage, engagements] = await Promise.all([
       s.memoryStore.list(tenant, { memoryType: 'success' }),
       s.memoryStore.list(tenant, { memoryType: 'error' }),
       s.agentMetrics.listUsage(tenant),
-      options.engagementId
-        ? Promise.resolve([options.engagementId])
+      only
+        ? Promise.resolve([...only])
         : s.engagements.list(tenant).then((list) => list.map((e) => e.engagementId)),
     ]);
-    const inScope = (engagementId: unknown) => !options.engagementId || engagementId === options.engagementId;
+    const inScope = (engagementId: unknown) => !only || only.has(String(engagementId));
     const executions = [...successes, ...errors]
       .filter((r) => inScope(r.context.engagementId))
       .flatMap((r) => executionOf(r) ?? []);

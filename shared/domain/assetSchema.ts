@@ -2,7 +2,7 @@
  * The canonical asset and connection schema: the single definition every
  * mapping target, validation, API schema and report derives from.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 
 /** Asset types an inventory record can have. */
 export const ASSET_TYPES = [

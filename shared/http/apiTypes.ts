@@ -1,7 +1,7 @@
 /**
  * The shape every route handler sees, independent of API Gateway or the local server.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/v4';
 import type { Services } from '#flows/services.ts';
 import type { Caller } from '#security/authenticate.ts';
 import type { Permission } from '#security/rbac.ts';

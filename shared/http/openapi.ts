@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document of the API, generated from the route table and the same zod schemas
  * the handler validates bodies with, so the document cannot drift from what the API accepts.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { assetSchema } from '#domain/assetSchema.ts';
 import type { Route } from './apiTypes.ts';
 

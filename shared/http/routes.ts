@@ -1,7 +1,7 @@
 /**
  * The route table: one list serves API Gateway (and the CDK API stack) and the local server.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { agentHealthMonitorFor, agentPerformanceTrackerFor } from '#agents/agentStatus.ts';
 import { importLimits } from '#config/config.ts';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
@@ -609,9 +609,11 @@ export const routes: Route[] = [
     handler: async (ctx) => {
       const engagementId = ctx.query.engagementId ? checkEngagementId(ctx.query.engagementId) : undefined;
       if (engagementId) checkEngagementAccess(ctx.caller, engagementId);
+      const admin = ctx.caller.roles.includes('client_admin') || ctx.caller.roles.includes('platform_admin');
+      const engagementIds = engagementId ? [engagementId] : admin ? undefined : ctx.caller.engagements;
       const report = await agentPerformanceTrackerFor(ctx.services).report(
         ctx.caller,
-        engagementId ? { engagementId } : {},
+        engagementIds ? { engagementIds } : {},
       );
       return { status: 200, body: report };
     },

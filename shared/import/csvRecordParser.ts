@@ -86,6 +86,8 @@ export class CsvRecordParser {
         continue;
       }
       if (!this.parseSlow(buf, pos, final)) break;
+      // A quoted record held whole in one chunk is only measured here.
+      if (this.slowEnd - pos > max) this.tooLong(this.line, true);
       out.push(this.slowFields);
       this.line += countNewlines(buf, pos, this.slowEnd, nl);
       pos = this.slowEnd;
@@ -128,6 +130,8 @@ export class CsvRecordParser {
         continue;
       }
       if (!this.parseSlow(buf, pos, final)) break;
+      // A quoted record held whole in one chunk is only measured here.
+      if (this.slowEnd - pos > max) this.tooLong(this.line, true);
       sink.record(this.slowFields);
       this.line += countNewlines(buf, pos, this.slowEnd, nl);
       pos = this.slowEnd;

@@ -181,6 +181,42 @@ export function asXlsxError(error: unknown): ImportError {
   return new MalformedFileError(`malformed XLSX: ${reason}`, { cause: error });
 }
 
+/** How long the reader may sit without progress once its input has ended (see `stallGuard`). */
+const STALL_MS = 3000;
+
+/**
+ * exceljs' streaming reader never settles on some corrupt ZIPs (found by the importer fuzz): its
+ * input has ended, yet neither a sheet nor an error ever comes. This yields from `iterable` but
+ * fails with a MalformedFileError once the input has ended and `STALL_MS` pass without progress.
+ */
+async function* stallGuard<T>(iterable: AsyncIterable<T>, inputEndedAt: () => number): AsyncGenerator<T> {
+  const iterator = iterable[Symbol.asyncIterator]();
+  for (;;) {
+    const waitingSince = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      const check = () => {
+        const ended = inputEndedAt();
+        if (ended > 0 && Date.now() - Math.max(ended, waitingSince) >= STALL_MS)
+          reject(
+            new MalformedFileError(
+              'malformed XLSX: the workbook is corrupt (its ZIP stops making sense part-way)',
+            ),
+          );
+        else timer = setTimeout(check, 200);
+      };
+      timer = setTimeout(check, 200);
+    });
+    try {
+      const next = await Promise.race([iterator.next(), stalled]);
+      if (next.done) return;
+      yield next.value;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 /**
  * Reads a workbook stream with exceljs' streaming WorkbookReader, yielding header / row-batch /
  * end events for every sheet in file order. When the streaming reader loses the workbook
@@ -196,6 +232,7 @@ export async function* readWorkbook(
   // A failing source must not become an 'error' event on a stream exceljs only pipes (that is an
   // uncaught exception, or a hang): end the input instead and rethrow the failure afterwards.
   let sourceError: unknown;
+  let inputEndedAt = 0;
   async function* counted(): AsyncGenerator<Uint8Array> {
     try {
       for await (const chunk of stream) {
@@ -204,6 +241,8 @@ export async function* readWorkbook(
       }
     } catch (error) {
       sourceError = error;
+    } finally {
+      inputEndedAt = Date.now();
     }
   }
   const input = Readable.from(counted(), { objectMode: false });
@@ -219,9 +258,14 @@ export async function* readWorkbook(
   const budget = new WorkbookBudget(limits, () => bytesSeen);
   let emitted = false;
   try {
-    for await (const worksheet of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>) {
+    const ended = () => inputEndedAt;
+    for await (const worksheet of stallGuard(
+      reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>,
+      ended,
+    )) {
       const sheet = (worksheet as unknown as { name: string }).name;
-      for await (const event of sheetEvents(sheet, worksheet as AsyncIterable<ExcelJS.Row>, budget)) {
+      const rows = stallGuard(worksheet as AsyncIterable<ExcelJS.Row>, ended);
+      for await (const event of sheetEvents(sheet, rows, budget)) {
         if (sourceError !== undefined) throw sourceError;
         emitted = true;
         yield event;

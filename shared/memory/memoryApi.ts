@@ -2,7 +2,7 @@
  * The memory manager of a Services bundle, and what the HTTP API shows of memories and accepts
  * as feedback. Handlers in shared/http/routes.ts only compose these.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { Services } from '#flows/services.ts';
 import { MEMORY_TYPES, type MemoryRecord } from '#ports/memoryStore.ts';
 import type { AgentFeedback } from './feedback.ts';

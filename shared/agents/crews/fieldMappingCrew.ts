@@ -5,7 +5,7 @@
  * validation: the column was under review, the target is a canonical field of the file's
  * kind, no confident mapping or tenant rule owns it, and the tenant has not rejected it.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { CanonicalField } from '#domain/assetSchema.ts';
 import { normalizeHeader } from '#domain/mapping/index.ts';
 import type { ColumnProfile, FieldMapping, LearnedRule, MappingResult } from '#domain/tableTypes.ts';

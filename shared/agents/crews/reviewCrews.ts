@@ -3,7 +3,7 @@
  * results (one batched request per phase). Their output is explanation only: the engines'
  * numbers stay the source of truth, and an explanation naming something unknown is dropped.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { EngagementRecommendations, RiskFactor, WavePlan } from '#domain/assessment/index.ts';
 import type { DependencyGraph } from '#domain/dependencies/index.ts';
 import type { Task } from '../crew.ts';

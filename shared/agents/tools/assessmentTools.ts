@@ -3,7 +3,7 @@
  * compliance_checker_tool: the assessment engines (recommendStrategy's per-application
  * analysis, estimateCost, assessRisks, checkCompliance) answering for one application.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import {
   type Application,
   assessRisks,

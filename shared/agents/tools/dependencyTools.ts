@@ -2,7 +2,7 @@
  * dependency_analysis_tool and network_analysis_tool: read the dependency engine's graph
  * (buildDependencyGraph's result) for an agent, in bounded slices.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { DependencyGraph } from '#domain/dependencies/index.ts';
 import { isInfrastructureService } from '#domain/dependencies/index.ts';
 import { defineTool, type ToolContext } from './toolTypes.ts';

@@ -2,7 +2,7 @@
  * field_mapping_tool, data_analysis_tool and pattern_recognition_tool: the seed's mapping
  * tools, backed by the rule engine (mapColumns, analyzeHeader, normalizeHeader).
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { FileKind } from '#domain/assetSchema.ts';
 import { ASSET_FIELD_NAMES, CONNECTION_FIELD_NAMES } from '#domain/assetSchema.ts';
 import { analyzeHeader, mapColumns, normalizeHeader } from '#domain/mapping/index.ts';

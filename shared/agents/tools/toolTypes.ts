@@ -4,7 +4,7 @@
  * arguments that name things (a column header, an application), never code or expressions,
  * so nothing in an upload can make a tool do anything but look something up.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/v4';
 import type { Application, EngagementCriteria, EngagementRecommendations } from '#domain/assessment/index.ts';
 import type { DependencyGraph } from '#domain/dependencies/index.ts';
 import type { ColumnProfile, LearnedRule, MappingResult } from '#domain/tableTypes.ts';

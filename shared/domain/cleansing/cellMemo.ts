@@ -33,7 +33,7 @@ export function worthMemoising(column: ColumnProfile): boolean {
   return column.distinct > 0 && column.distinct < CELL_MEMO_LIMIT && column.distinct * 2 <= column.nonEmpty;
 }
 
-/** A row state that records one cell's effect, starting empty like a new row. */
+/** Converts one cell on an empty scratch row and records what the converter did to it. */
 function recordEffect(
   convert: CellConverter,
   text: string,

@@ -1,7 +1,7 @@
 /**
  * The discovery flow's configuration, validated once where a flow is created.
  */
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { FlowRecord } from '#ports/flowStore.ts';
 
 export const discoveryConfigSchema = z.object({

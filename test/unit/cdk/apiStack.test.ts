@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { routes } from '#http/routes.ts';
 import { ROLES } from '#ports/tenant.ts';
-import { BINARY_MEDIA_TYPES } from '../../../cdk/stacks/apiStack.ts';
+import { BINARY_MEDIA_TYPES, REPORT_OBJECTS } from '../../../cdk/stacks/apiStack.ts';
 import { buildTestApp, type Cfn, resourcesOf } from './cdkApp.ts';
 
 const built = buildTestApp();
@@ -96,5 +96,34 @@ describe('api stack', () => {
     expect(options.length).toBeGreaterThan(routes.length / 2);
     const restApi = resourcesOf(api, 'AWS::ApiGateway::RestApi')[0]?.[1].Properties;
     expect(restApi.BinaryMediaTypes).toEqual(BINARY_MEDIA_TYPES);
+  });
+
+  it('sends CORS headers on real responses for the configured origins, and XLSX passes as binary', () => {
+    const fn = resourcesOf(api, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('HttpApiFunction'),
+    )?.[1];
+    const env = fn.Properties.Environment.Variables;
+    expect(env.MODERNIZE_CORS_ORIGIN).toBe('http://localhost:5173');
+    expect(BINARY_MEDIA_TYPES).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(BINARY_MEDIA_TYPES).toContain('application/octet-stream');
+  });
+
+  it('lets the API role reach only stored reports in S3; tenant objects go through vended credentials', () => {
+    const policies = resourcesOf(api, 'AWS::IAM::Policy').filter(([id]) => id.startsWith('HttpApiFunction'));
+    const s3 = policies.flatMap(([, p]) =>
+      (p.Properties.PolicyDocument.Statement as Cfn[]).filter((st) =>
+        [st.Action].flat().some((a: string) => a.startsWith('s3:')),
+      ),
+    );
+    const resources = JSON.stringify(s3.map((st) => st.Resource));
+    expect(resources).toContain(`/${REPORT_OBJECTS}`);
+    expect(resources).not.toContain('"/*"');
+    expect(resources).not.toContain('"/t/*"');
+    const actions = s3.flatMap((st) => [st.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject']));
+    const env = resourcesOf(api, 'AWS::Lambda::Function').find(([id]) =>
+      id.startsWith('HttpApiFunction'),
+    )?.[1].Properties.Environment.Variables;
+    expect(env.MODERNIZE_TENANT_ROLE_ARN).toBeDefined();
   });
 });

@@ -61,6 +61,9 @@ describe('flows stack', () => {
     expect(env.MODERNIZE_LLM_SECRET_ARN).toBeDefined();
     expect(env.MODERNIZE_OPENSEARCH_SERVICE).toBe('aoss');
     expect(env.MODERNIZE_OPENSEARCH_ENDPOINT).toBeDefined();
+    // Tenant session policies name the data key (S3 SSE-KMS) and the memory collection.
+    expect(JSON.stringify(env.MODERNIZE_KMS_KEY_ARNS)).toMatch(/DataKey/);
+    expect(JSON.stringify(env.MODERNIZE_MEMORY_COLLECTION_ARN)).toMatch(/Memory/);
   });
 
   it('lets the flow handlers use only the tenant memory indexes of the collection', () => {
