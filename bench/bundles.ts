@@ -4,7 +4,8 @@
  * same run. Cold init = a fresh Node process importing the bundle: the import time measured inside
  * the process, and the whole process wall time (runtime start + import) measured outside it.
  * Targets: bundle <= 1 MB, process cold init <= 1.5x the empty handler's.
- * Run: npm run bench:bundles
+ * Run: npm run bench:bundles (BENCH_TOP=12 also lists each bundle's largest packages, from the
+ * esbuild metafile, to see what weighs and whether it is needed at init).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const MAX_BYTES = 1024 * 1024;
 const MAX_RATIO = 1.5;
+const TOP = Number(process.env.BENCH_TOP ?? 0);
+const heaviest = new Map<string, string>();
 
 interface Measured {
   readonly name: string;
@@ -31,8 +34,8 @@ interface Measured {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
-async function bundle(entry: string, outfile: string): Promise<void> {
-  await esbuild.build({
+async function bundle(entry: string, outfile: string): Promise<esbuild.Metafile> {
+  const result = await esbuild.build({
     ...HANDLER_BUNDLING,
     mainFields: [...HANDLER_BUNDLING.mainFields],
     external: [...HANDLER_BUNDLING.external],
@@ -41,7 +44,25 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     bundle: true,
     outfile,
     logLevel: 'silent',
+    metafile: true,
   });
+  return result.metafile;
+}
+
+/** Output bytes per npm package (or shared/ area) of a bundle, largest first. */
+function largestInputs(metafile: esbuild.Metafile, top: number): string {
+  const output = Object.values(metafile.outputs)[0];
+  const bytes = new Map<string, number>();
+  for (const [file, input] of Object.entries(output?.inputs ?? {})) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+    const key = pkg ?? file.split('/').slice(0, 2).join('/');
+    bytes.set(key, (bytes.get(key) ?? 0) + input.bytesInOutput);
+  }
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, n]) => `${name} ${(n / 1024).toFixed(0)} KB`)
+    .join(', ');
 }
 
 /** Imports the bundle in a fresh process `RUNS` times: median import time and process wall time. */
@@ -71,7 +92,8 @@ function coldInit(file: string): { importMs: number; processMs: number } {
 
 async function measure(name: string, entry: string, dir: string): Promise<Measured> {
   const outfile = join(dir, `${name}.mjs`);
-  await bundle(entry, outfile);
+  const metafile = await bundle(entry, outfile);
+  if (TOP > 0) heaviest.set(name, largestInputs(metafile, TOP));
   const bytes = statSync(outfile).size;
   const gzipBytes = gzipSync(await readFile(outfile)).length;
   return { name, bytes, gzipBytes, ...coldInit(outfile) };
@@ -107,6 +129,7 @@ try {
       ].join(' '),
     );
   }
+  for (const [name, list] of heaviest) if (name !== '(empty)') console.log(`${name}: ${list}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,11 +8,13 @@ import type { ModernizeConfig } from '#config/config.ts';
 import type { Embedder } from '#memory/embeddings.ts';
 import { memoryManagerFor } from '#memory/memoryApi.ts';
 import type { AgentMetricsStore } from '#ports/agentMetricsStore.ts';
+import type { AuditStore } from '#ports/auditStore.ts';
 import type { MappingStore } from '#ports/mappingStore.ts';
 import type { MemoryStore } from '#ports/memoryStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 import type { VectorIndex } from '#ports/vectorIndex.ts';
 import { type CircuitBreakerRegistry, endpointBreakers } from '#reliability/circuitBreaker.ts';
+import { tokenBudgetStatus } from '#security/quotas.ts';
 import type { AgentRuntime } from './agent.ts';
 import { type AgentMemoryHooks, type TaskRunEvent, tenantAgentMemory } from './agentMemory.ts';
 import { AgentFactory, TenantScopedAgentPool } from './agentPool.ts';
@@ -29,6 +31,8 @@ export interface AgentSessionServices {
   readonly agentMetrics?: AgentMetricsStore;
   readonly mappings?: MappingStore;
   readonly clock?: { now(): Date };
+  /** Where agent tool calls are audited (the platform's audit log). */
+  readonly audit?: AuditStore;
   /** Agent memory (all three, or the agents work without memory). */
   readonly memoryStore?: MemoryStore;
   readonly vectorIndex?: VectorIndex;
@@ -90,6 +94,13 @@ export class AgentSession {
         ? tenantAnswerCache(store, options.tenant, options.services.config.llm.cacheTtlSeconds, now)
         : null,
       toolContext: this.toolContext,
+      onToolCall: (call) =>
+        options.services.audit?.record(options.tenant, {
+          action: `tool.${call.tool}`,
+          target: { agent: call.agent, engagementId: options.engagementId, flowId: options.flowId ?? '' },
+          outcome: call.outcome,
+          ...(call.reason ? { reason: call.reason } : {}),
+        }) as Promise<void> | undefined,
     };
     this.pool = new TenantScopedAgentPool(
       { clientAccountId: options.tenant.clientAccountId, engagementId: options.engagementId },
@@ -100,8 +111,17 @@ export class AgentSession {
 
   /** Opens a session; the model comes from configuration unless given. */
   static async open(options: AgentSessionOptions): Promise<AgentSession> {
-    const model =
-      options.model !== undefined ? options.model : await createChatModel(options.services.config.llm);
+    // A tenant past its LLM token budget works in degraded mode (rules), checked before any call.
+    const budget = await tokenBudgetStatus(
+      options.services.config,
+      options.services.agentMetrics,
+      options.tenant,
+    );
+    const model = budget.exhausted
+      ? null
+      : options.model !== undefined
+        ? options.model
+        : await createChatModel(options.services.config.llm);
     return new AgentSession(options, model);
   }
 

@@ -21,7 +21,7 @@ export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
 export interface ComponentHealth {
   readonly status: HealthStatus;
   readonly reason?: string;
-  readonly latencyMs?: number;
+  readonly durationMs?: number;
 }
 
 export interface ModelHealth extends ComponentHealth {
@@ -86,12 +86,12 @@ async function timed(run: () => Promise<void>): Promise<ComponentHealth> {
   const started = performance.now();
   try {
     await run();
-    return { status: 'healthy', latencyMs: Math.round(performance.now() - started) };
+    return { status: 'healthy', durationMs: Math.round(performance.now() - started) };
   } catch (error) {
     return {
       status: 'unhealthy',
       reason: describeError(error),
-      latencyMs: Math.round(performance.now() - started),
+      durationMs: Math.round(performance.now() - started),
     };
   }
 }

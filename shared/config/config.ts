@@ -20,11 +20,9 @@ export interface ModernizeConfig {
   readonly home: string;
   /** A mapping below this confidence sends the flow to review. */
   readonly reviewThreshold: number;
-  readonly limits: {
-    readonly maxUploadBytes: number;
-    readonly maxRows: number;
-    readonly maxColumns: number;
-  };
+  readonly limits: TenantLimits;
+  /** Per-tenant overrides of `limits` (MODERNIZE_TENANT_LIMITS, JSON: tenant id -> partial limits). */
+  readonly tenantLimits: Readonly<Record<string, Partial<TenantLimits>>>;
   /** The chat model the agents use; no API key and no secret ARN means degraded mode (rules only). */
   readonly llm: LlmConfig;
   readonly auth: {
@@ -62,6 +60,15 @@ export interface TenantIsolationConfig {
    * (900 s), so a link never dies before its stated expiry.
    */
   readonly refreshMarginSeconds: number;
+}
+
+/** What one tenant may use: upload size, rows and columns per upload, and LLM tokens. */
+export interface TenantLimits {
+  readonly maxUploadBytes: number;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+  /** Prompt + completion tokens the tenant's agents may use in total; 0 = no budget. */
+  readonly llmTokenBudget: number;
 }
 
 /** Agent memory settings (see shared/memory/ranking.ts for how they rank). */
@@ -162,7 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfi
       maxUploadBytes: num(env.MODERNIZE_MAX_UPLOAD_BYTES, 2 * 1024 ** 3),
       maxRows: num(env.MODERNIZE_MAX_ROWS, 5_000_000),
       maxColumns: num(env.MODERNIZE_MAX_COLUMNS, 1000),
+      llmTokenBudget: num(env.MODERNIZE_LLM_TOKEN_BUDGET, 0),
     },
+    tenantLimits: parseTenantLimits(env.MODERNIZE_TENANT_LIMITS),
     llm: {
       baseUrl: env.MODERNIZE_LLM_BASE_URL || 'https://api.deepinfra.com/v1/openai',
       model: env.MODERNIZE_LLM_MODEL || 'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8',
@@ -197,15 +206,60 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfi
   };
 }
 
-/** The importer limits of a configuration (shared/import's ImportLimits, minus line length). */
-export function importLimits(config: ModernizeConfig): {
+/** A malformed MODERNIZE_TENANT_LIMITS: configuration errors are reported, never guessed around. */
+export class TenantLimitsConfigError extends Error {
+  readonly code = 'bad_tenant_limits';
+  constructor(message: string) {
+    super(message);
+    this.name = 'TenantLimitsConfigError';
+  }
+}
+
+const LIMIT_KEYS = ['maxUploadBytes', 'maxRows', 'maxColumns', 'llmTokenBudget'] as const;
+
+/** Parses `{"acme":{"maxRows":1000,"llmTokenBudget":200000}}`; unknown keys or non-numbers are refused. */
+export function parseTenantLimits(raw: string | undefined): Record<string, Partial<TenantLimits>> {
+  if (!raw) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new TenantLimitsConfigError('MODERNIZE_TENANT_LIMITS is not valid JSON');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new TenantLimitsConfigError('MODERNIZE_TENANT_LIMITS must map tenant ids to limits');
+  const out: Record<string, Partial<TenantLimits>> = {};
+  for (const [tenant, limits] of Object.entries(parsed)) {
+    if (!limits || typeof limits !== 'object')
+      throw new TenantLimitsConfigError(`MODERNIZE_TENANT_LIMITS.${tenant} must be an object`);
+    const entry: Record<string, number> = {};
+    for (const [key, value] of Object.entries(limits)) {
+      if (!LIMIT_KEYS.includes(key as never) || typeof value !== 'number' || !(value >= 0))
+        throw new TenantLimitsConfigError(
+          `MODERNIZE_TENANT_LIMITS.${tenant}.${key} is not a known non-negative limit`,
+        );
+      entry[key] = value;
+    }
+    out[tenant] = entry as Partial<TenantLimits>;
+  }
+  return out;
+}
+
+/** The limits that apply to `tenantId`: its overrides over the platform's defaults. */
+export function limitsFor(config: ModernizeConfig, tenantId?: string): TenantLimits {
+  const own = tenantId ? config.tenantLimits?.[tenantId] : undefined;
+  return { ...config.limits, llmTokenBudget: config.limits.llmTokenBudget ?? 0, ...own };
+}
+
+/** The importer limits of a configuration, for one tenant when given (shared/import's ImportLimits, minus line length). */
+export function importLimits(
+  config: ModernizeConfig,
+  tenantId?: string,
+): {
   maxBytes: number;
   maxRows: number;
   maxColumns: number;
 } {
-  return {
-    maxBytes: config.limits.maxUploadBytes,
-    maxRows: config.limits.maxRows,
-    maxColumns: config.limits.maxColumns,
-  };
+  const limits = limitsFor(config, tenantId);
+  return { maxBytes: limits.maxUploadBytes, maxRows: limits.maxRows, maxColumns: limits.maxColumns };
 }

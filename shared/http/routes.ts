@@ -178,7 +178,7 @@ export const routes: Route[] = [
           yield bytes;
         },
         fileName,
-        importLimits(ctx.services.config),
+        importLimits(ctx.services.config, ctx.caller.clientAccountId),
       ).profile();
       const upload = await storeUpload(ctx.services, ctx.caller, {
         engagementId,

@@ -103,5 +103,5 @@ export function normalise(body: unknown, ...idSets: IdSet[]): string {
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
     .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '<time>')
     .replace(/(<uuid>-\d+)-[0-9a-f]{8}/g, '$1-<hash>')
-    .replace(/"durationMs":\d+/g, '"durationMs":0');
+    .replace(/"(\w*Ms)":\d+(\.\d+)?/g, '"$1":0');
 }

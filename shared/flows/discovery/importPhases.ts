@@ -19,7 +19,7 @@ export function uploadTable(ctx: PhaseContext): UploadTable {
   return openUpload(
     () => ctx.services.objects.getStream(ctx.tenant, upload.objectKey),
     upload.fileName,
-    importLimits(ctx.services.config),
+    importLimits(ctx.services.config, ctx.tenant.clientAccountId),
   );
 }
 
