@@ -15,6 +15,8 @@ import {
 } from '#flows/engagementQueries.ts';
 import { FlowOrchestrator } from '#flows/orchestrator.ts';
 import { openUpload } from '#import/index.ts';
+import { learnedMappingProposals } from '#memory/mappingProposals.ts';
+import { memoryManagerFor } from '#memory/memoryApi.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
 import type { Io } from './output.ts';
 import { UsageError } from './output.ts';
@@ -32,8 +34,18 @@ export async function mapCommand(io: Io, file: string, opts: CommonOptions): Pro
   const source = localFile(file);
   const profile = await openUpload(source.open, source.name, importLimits(loadConfig())).profile();
   io.err(`profiled ${profile.rows} rows x ${profile.columns.length} columns (${profile.format})`);
-  const learned = await withPlatform((platform) => platform.services.mappings.list(tenant));
-  const result = mapColumns(profile.columns, { learned });
+  const { learned, proposals } = await withPlatform(async (platform) => {
+    const rules = await platform.services.mappings.list(tenant);
+    const headers = profile.columns.map((c) => c.header);
+    const similar = await learnedMappingProposals(
+      memoryManagerFor(platform.services),
+      tenant,
+      headers,
+      rules,
+    );
+    return { learned: rules, proposals: similar };
+  });
+  const result = mapColumns(profile.columns, { learned, proposals });
   if (opts.json) {
     io.out(JSON.stringify({ kind: result.kind, mappings: result.mappings }));
   } else {
