@@ -21,7 +21,16 @@ describe('review through the CLI: discover waits, correct --flow, approve contin
     expect(doc.status).toBe('awaiting_review');
     expect(doc.summary.field_mapping.reviewReasons.join(' ')).toMatch(/name/);
 
-    const corrected = await runCli(['correct', '--flow', doc.flowId, '--source', 'Kennung', '--target', 'name', '--json']);
+    const corrected = await runCli([
+      'correct',
+      '--flow',
+      doc.flowId,
+      '--source',
+      'Kennung',
+      '--target',
+      'name',
+      '--json',
+    ]);
     expect(corrected.code, corrected.stderr).toBe(0);
     const approved = await runCli(['approve', '--flow', doc.flowId, '--json']);
 
