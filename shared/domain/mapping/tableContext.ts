@@ -41,6 +41,23 @@ export function promoteMemorySheetSize(
     prepared.flatMap((c) => c.analysis.tokens.filter((t) => MEMORY_SHEET_WORDS.has(t))),
   );
   if (memoryWords.size < 2) return;
+  assignBareSize(prepared, decisions, owner, {
+    target: 'memoryGb',
+    confidence: 0.75,
+    reason: `the table describes memory (columns ${[...memoryWords].join(', ')}), so its size is the memory size`,
+  });
+}
+
+/**
+ * Gives `target` to the table's one unmapped bare "Size"/"Capacity" column with a unit and
+ * numeric values; does nothing when there is none or more than one.
+ */
+function assignBareSize(
+  prepared: readonly ContextColumn[],
+  decisions: Map<number, MappingDecision>,
+  owner: Map<CanonicalField, number>,
+  decision: { target: CanonicalField; confidence: number; reason: string },
+): void {
   const size = prepared.filter(
     (c) =>
       !decisions.get(c.position)?.target &&
@@ -51,13 +68,8 @@ export function promoteMemorySheetSize(
   );
   if (size.length !== 1) return;
   const column = size[0] as ContextColumn;
-  owner.set('memoryGb', column.position);
-  decisions.set(column.position, {
-    target: 'memoryGb',
-    confidence: 0.75,
-    method: 'rules',
-    reason: `the table describes memory (columns ${[...memoryWords].join(', ')}), so its size is the memory size`,
-  });
+  owner.set(decision.target, column.position);
+  decisions.set(column.position, { ...decision, method: 'rules' });
 }
 
 /** Words of columns only a database inventory has (DBMS, edition, collation, tablespace...). */
@@ -129,21 +141,9 @@ export function promoteDiskTableSize(
   if (owner.has('storageGb') || owner.has('memoryGb')) return;
   const diskWords = prepared.filter((c) => c.analysis.tokens.some((t) => DISK_TABLE_WORDS.has(t)));
   if (diskWords.length === 0) return;
-  const size = prepared.filter(
-    (c) =>
-      !decisions.get(c.position)?.target &&
-      c.analysis.unit !== undefined &&
-      c.analysis.tokens.length === 1 &&
-      (c.analysis.tokens[0] === 'size' || c.analysis.tokens[0] === 'capacity') &&
-      c.values.numeric >= 0.8,
-  );
-  if (size.length !== 1) return;
-  const column = size[0] as ContextColumn;
-  owner.set('storageGb', column.position);
-  decisions.set(column.position, {
+  assignBareSize(prepared, decisions, owner, {
     target: 'storageGb',
     confidence: 0.72,
-    method: 'rules',
     reason: `the table describes disks ("${diskWords[0]?.profile.header}"), so its size is the disk size`,
   });
 }
