@@ -22,7 +22,7 @@ import type { Construct } from 'constructs';
 import { HandlerFunction } from '../constructs/handlerFunction.ts';
 import type { ApiStack } from './apiStack.ts';
 import type { DataStack } from './dataStack.ts';
-import type { FlowsStack } from './flowsStack.ts';
+import { type FlowsStack, grantMemory } from './flowsStack.ts';
 
 /** The custom metric agents emit when the LLM circuit breaker opens (Powertools metrics, EMF). */
 export const LLM_CIRCUIT_OPEN_METRIC = { namespace: 'Modernize', metricName: 'LlmCircuitOpen' } as const;
@@ -44,23 +44,35 @@ export class OpsStack extends Stack {
     const { data, flows, api } = props;
     const healthCheck = new HandlerFunction(this, 'HealthCheck', {
       handler: 'healthCheck',
-      description: 'Scheduled check: table and bucket reachable, LLM key configured',
+      description: 'Scheduled check: table, bucket, agent memory and model reachable',
       serviceName: 'health-check',
       environment: {
         MODERNIZE_TABLE: data.tableName,
         MODERNIZE_BUCKET: data.uploadsBucketName,
         MODERNIZE_LLM_SECRET_ARN: data.llmSecret.secretArn,
+        MODERNIZE_OPENSEARCH_ENDPOINT: data.collection.attrCollectionEndpoint,
+        MODERNIZE_OPENSEARCH_SERVICE: 'aoss',
       },
       memorySize: 256,
       timeout: Duration.seconds(30),
       reservedConcurrentExecutions: 2,
     }).fn;
+    const table = data.tableIn(this);
     healthCheck.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [data.tableIn(this).tableArn] }),
+      new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }),
     );
     healthCheck.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [data.uploadsBucketIn(this).bucketArn] }),
     );
+    // The agent health monitor probes the memory store (records in the table, vectors in OpenSearch).
+    healthCheck.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [table.tableArn],
+      }),
+    );
+    data.llmSecret.grantRead(healthCheck);
+    grantMemory(this, data, 'HealthMemory', [healthCheck]);
     this.healthCheck = healthCheck;
     new Schedule(this, 'HealthSchedule', {
       description: 'Platform health check',
