@@ -148,21 +148,58 @@ function hostEnrichments(vInfo: BufferedSheet, vHost: BufferedSheet): Enrichment
   const infoHostAt = column(vInfo.headers, 'Host');
   const hostAt = column(vHost.headers, 'Host', 'Name');
   if (infoHostAt < 0 || hostAt < 0) return [];
+  const hostOf = hostResolver(vInfo, vHost, infoHostAt, hostAt);
+  const out: Enrichment[] = [];
+  for (const name of ['ESX Version', 'Vendor', 'Model']) {
+    const at = column(vHost.headers, name);
+    if (at < 0) continue;
+    out.push({ header: `Host ${name}`, value: (r) => hostOf(r)?.[at] ?? '' });
+  }
+  return out;
+}
+
+/** Shortest host label a suffix match may rest on: shorter ones ("esx1") are too likely to collide. */
+const MIN_SUFFIX_LABEL = 5;
+
+/**
+ * Finds a VM's vHost row by the host's first DNS label. When no label matches exactly, one host
+ * whose label is a suffix of the VM's (or the reverse) is taken if it is the only such host and its
+ * cluster does not contradict the VM's: exports often name hosts with and without a site prefix
+ * (vInfo `bovmsp-04.customer.com`, vHost `vmsp-04`).
+ */
+function hostResolver(
+  vInfo: BufferedSheet,
+  vHost: BufferedSheet,
+  infoHostAt: number,
+  hostAt: number,
+): (row: readonly string[]) => readonly string[] | undefined {
+  const infoClusterAt = column(vInfo.headers, 'Cluster');
+  const hostClusterAt = column(vHost.headers, 'Cluster');
   const hosts = new Map<string, readonly string[]>();
   for (const row of vHost.rows) {
     const label = firstLabel(row[hostAt] ?? '');
     if (label !== '' && !hosts.has(label)) hosts.set(label, row);
   }
-  const out: Enrichment[] = [];
-  for (const name of ['ESX Version', 'Vendor', 'Model']) {
-    const at = column(vHost.headers, name);
-    if (at < 0) continue;
-    out.push({
-      header: `Host ${name}`,
-      value: (r) => hosts.get(firstLabel(r[infoHostAt] ?? ''))?.[at] ?? '',
+  const cache = new Map<string, readonly string[] | undefined>();
+  return (row) => {
+    const label = firstLabel(row[infoHostAt] ?? '');
+    if (label === '') return undefined;
+    const exact = hosts.get(label);
+    if (exact) return exact;
+    const cluster = infoClusterAt >= 0 ? (row[infoClusterAt] ?? '').trim().toLowerCase() : '';
+    const key = `${label}\u0000${cluster}`;
+    if (cache.has(key)) return cache.get(key);
+    const candidates = [...hosts].filter(([other, hostRow]) => {
+      const shorter = other.length < label.length ? other : label;
+      if (shorter.length < MIN_SUFFIX_LABEL || !(label.endsWith(other) || other.endsWith(label)))
+        return false;
+      const hostCluster = hostClusterAt >= 0 ? (hostRow[hostClusterAt] ?? '').trim().toLowerCase() : '';
+      return cluster === '' || hostCluster === '' || cluster === hostCluster;
     });
-  }
-  return out;
+    const found = candidates.length === 1 ? candidates[0]?.[1] : undefined;
+    cache.set(key, found);
+    return found;
+  };
 }
 
 type KeyOf = (row: readonly string[], idColumn: string | undefined) => [string, string];

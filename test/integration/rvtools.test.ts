@@ -35,6 +35,16 @@ describe('discovery of a real RVTools workbook', () => {
     ).toBe(805);
   });
 
+  it('joins each VM to its ESXi host on vHost, even when the names differ by a site prefix', () => {
+    const joined = assets.filter((a) => a.customAttributes['Host ESX Version']);
+    expect(joined.length).toBeGreaterThan(700);
+    const wadfs1 = assets.find((a) => a.name === 'wadfs1');
+    expect(wadfs1.techDebt.find((t: { component: string }) => t.component === 'hypervisor')).toMatchObject({
+      product: expect.stringMatching(/ESXi/),
+      status: 'eol',
+    });
+  });
+
   it('takes IP addresses from vNetwork', () => {
     expect(assets.filter((a) => (a.ipAddress ?? []).length > 0).length).toBeGreaterThan(600);
   });

@@ -83,3 +83,20 @@ export const auditKeys = {
   }),
   sortPrefix: 'AU#',
 };
+
+/** Users of a client account: in the tenant partition, `T#{tenant}` / `USER#{userId}`. */
+export const userKeys = {
+  user: (tenant: string, userId: string) => ({ pk: t(tenant), sk: `USER#${userId}` }),
+  partition: t,
+  sortPrefix: 'USER#',
+};
+
+/**
+ * The platform's client registry: `PLATFORM` / `CLIENT#{clientId}`. Deliberately outside every
+ * tenant's leading keys, so no tenant-scoped credential can read or change it.
+ */
+export const platformKeys = {
+  partition: 'PLATFORM',
+  client: (clientId: string) => ({ pk: 'PLATFORM', sk: `CLIENT#${clientId}` }),
+  clientPrefix: 'CLIENT#',
+};
