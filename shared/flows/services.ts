@@ -20,6 +20,7 @@ import {
 } from '#adapters/aws/dynamoInventoryStores.ts';
 import { DynamoMemoryStore } from '#adapters/aws/dynamoMemoryStore.ts';
 import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
+import { DynamoClientRegistry, DynamoUserStore } from '#adapters/aws/dynamoUserStore.ts';
 import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
 import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
 import { resolveApiKey } from '#agents/llmClient.ts';
@@ -40,6 +41,7 @@ import type { MappingStore } from '#ports/mappingStore.ts';
 import type { MemoryStore } from '#ports/memoryStore.ts';
 import type { ObjectStore } from '#ports/objectStore.ts';
 import { isSafeId, type TenantContext } from '#ports/tenant.ts';
+import type { ClientRegistry, UserStore } from '#ports/userStore.ts';
 import type { VectorIndex } from '#ports/vectorIndex.ts';
 import type { WorkflowEngine } from '#ports/workflowEngine.ts';
 import {
@@ -71,6 +73,10 @@ export interface Services {
   readonly embedder: Embedder;
   /** The append-only audit log (API mutations, denials, approvals, agent tool calls). */
   readonly audit: AuditStore;
+  /** The tenant's users and their engagement assignments (read once per API request). */
+  readonly users: UserStore;
+  /** The platform's client registry (platform partition; platform admins only, never tenant-routed). */
+  readonly clients: ClientRegistry;
 }
 
 let localWorkflow: WorkflowEngine | undefined;
@@ -117,8 +123,10 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
     config.workflow === 'local'
       ? (localWorkflow ?? missingLocalEngine())
       : new SfnWorkflowEngine(config.stateMachineArns);
+  const clients = storageClients(config);
   return {
-    ...tenantDataServices(config, storageClients(config)),
+    ...tenantDataServices(config, clients),
+    clients: new DynamoClientRegistry(createDynamoTable(config.tableName, clients.dynamo)),
     config,
     workflow,
     clock: systemClock,
@@ -138,7 +146,7 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
 }
 
 /** The ports that hold tenant data: the ones tenant credentials confine. */
-type TenantDataPorts = Omit<Services, 'config' | 'workflow' | 'clock' | 'embedder'>;
+type TenantDataPorts = Omit<Services, 'config' | 'workflow' | 'clock' | 'embedder' | 'clients'>;
 
 /** Names of the ports routed by tenant (every method of each takes the tenant first). */
 const TENANT_DATA_PORTS = [
@@ -154,6 +162,7 @@ const TENANT_DATA_PORTS = [
   'memoryStore',
   'vectorIndex',
   'audit',
+  'users',
 ] as const satisfies readonly (keyof TenantDataPorts)[];
 
 function tenantDataServices(
@@ -174,6 +183,7 @@ function tenantDataServices(
     agentMetrics: new DynamoAgentMetricsStore(table),
     memoryStore: new DynamoMemoryStore(table),
     audit: new DynamoAuditStore(table),
+    users: new DynamoUserStore(table),
     vectorIndex: createVectorIndex(config, credentials),
   };
 }

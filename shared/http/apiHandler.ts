@@ -9,6 +9,7 @@ import { ImportError } from '#import/index.ts';
 import type { AuditOutcome } from '#ports/auditStore.ts';
 import { authenticate, type Caller } from '#security/authenticate.ts';
 import { AccessDeniedError, authorize, EngagementAccessDeniedError } from '#security/rbac.ts';
+import { resolveCaller } from '#security/userAdministration.ts';
 import type { Route } from './apiTypes.ts';
 import { routes } from './routes.ts';
 
@@ -91,13 +92,15 @@ async function dispatch(
     handled.route = route;
     handled.params = params;
     const headers = lowerCaseKeys(event.headers ?? {});
-    const caller =
+    let caller: Caller =
       route.permission === 'public'
         ? { clientAccountId: '', userId: 'anonymous', roles: [] }
         : await authenticate(headers.authorization, services.config);
     if (route.permission !== 'public') {
       handled.caller = caller;
       authorize(caller, route.permission);
+      // Engagement assignments kept by the tenant's admins replace the token's claim (one GetItem).
+      caller = await resolveCaller(caller, services.users);
     }
     const rawBody = event.body
       ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')

@@ -48,6 +48,7 @@ import { toXlsx } from '../reports/xlsx.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
 import { withSamples } from './mappingReview.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { userRoutes } from './userRoutes.ts';
 
 const PRESIGN_SECONDS = 900;
 
@@ -645,4 +646,5 @@ export const routes: Route[] = [
       return { status: 200, body: openApiDocument };
     },
   },
+  ...userRoutes,
 ];

@@ -229,6 +229,10 @@ export function composeRvtools(sheets: ReadonlyMap<string, BufferedSheet>): Comp
     enrichments.push(...added);
     used.push(sheet.name);
   }
+  // Every VM in an RVTools export runs on vSphere; say so unless the workbook already has such a column.
+  if (!vInfo.headers.some((h) => /virtuali[sz]ation|hypervisor type|platform/i.test(h))) {
+    enrichments.push({ header: 'Virtualization Platform', value: () => 'VMware vSphere' });
+  }
   const headers = normaliseHeaders([...vInfo.headers, ...enrichments.map((e) => e.header)]);
   const rows = vInfo.rows.map((row) => [...row, ...enrichments.map((e) => e.value(row))]);
   return { headers, rows, composition: `rvtools: ${used.join(' + ')}` };

@@ -9,7 +9,7 @@ import type { Caller } from './authenticate.ts';
 /**
  * Operations the API and agents perform: a viewer reads; an analyst uploads, runs flows and
  * corrects mappings; an engagement manager approves and overrides; a client admin manages the
- * engagements and users of its client and reads its audit log; a platform admin administers clients.
+ * engagements and users of its client (manage_users) and reads its audit log; a platform admin administers clients.
  */
 export const PERMISSIONS = {
   read: ['viewer', 'analyst', 'engagement_manager', 'client_admin', 'platform_admin'],
@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   approve: ['engagement_manager', 'client_admin', 'platform_admin'],
   override: ['engagement_manager', 'client_admin', 'platform_admin'],
   manage_engagements: ['client_admin', 'platform_admin'],
+  manage_users: ['client_admin', 'platform_admin'],
   view_audit: ['client_admin', 'platform_admin'],
   administer_clients: ['platform_admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -27,6 +27,7 @@ describe('discovery of a real RVTools workbook', () => {
     expect(wadfs1.operatingSystem).toMatch(/Windows Server 2008 R2/);
     expect(wadfs1.hypervisorHost).toBe('bovmsp-04.customer.com');
     expect(wadfs1.cluster).toBe('Cluster1');
+    expect(wadfs1.virtualizationPlatform).toBe('VMware vSphere');
     expect(wadfs1.ipAddress).toEqual(['10.0.0.0']);
     expect(assets.filter((a) => a.operatingSystem).length).toBeGreaterThan(780);
     expect(assets.filter((a) => a.hypervisorHost && a.cluster).length).toBe(805);

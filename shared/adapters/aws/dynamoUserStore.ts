@@ -4,10 +4,10 @@
  * revision attribute, so two admins assigning engagements at once never lose an assignment.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { ConcurrentUpdateError } from '#errors/errors.ts';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ClientRecord, ClientRegistry, UserRecord, UserStore } from '#ports/userStore.ts';
+import { ConcurrentUpdateError } from '#errors/errors.ts';
 import type { TenantContext } from '#ports/tenant.ts';
+import type { ClientRecord, ClientRegistry, UserRecord, UserStore } from '#ports/userStore.ts';
 import { type DynamoTable, queryAll } from './dynamoTable.ts';
 import { platformKeys, userKeys } from './tableDesign.ts';
 
@@ -65,7 +65,10 @@ export class DynamoUserStore implements UserStore {
     });
   }
 
-  private async read(tenant: TenantContext, userId: string): Promise<{ data: UserRecord; rev: number } | null> {
+  private async read(
+    tenant: TenantContext,
+    userId: string,
+  ): Promise<{ data: UserRecord; rev: number } | null> {
     const out = await this.table.doc.send(
       new GetCommand({
         TableName: this.table.tableName,

@@ -103,6 +103,7 @@ describe('XLSX uploads', () => {
       'Host ESX Version',
       'Host Vendor',
       'Host Model',
+      'Virtualization Platform',
     ]);
     expect(await allRows(table)).toEqual([
       [
@@ -118,6 +119,7 @@ describe('XLSX uploads', () => {
         'VMware ESXi 7.0.3',
         'Dell Inc.',
         'PowerEdge R640',
+        'VMware vSphere',
       ],
       [
         'app1',
@@ -132,8 +134,9 @@ describe('XLSX uploads', () => {
         'VMware ESXi 6.7.0',
         'HPE',
         'DL360',
+        'VMware vSphere',
       ],
-      ['tmpl', 'poweredOff', 'true', 'esx03', 'u-3', '', '', '', '', '', '', ''],
+      ['tmpl', 'poweredOff', 'true', 'esx03', 'u-3', '', '', '', '', '', '', '', 'VMware vSphere'],
     ]);
   });
 
