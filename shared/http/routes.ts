@@ -161,11 +161,12 @@ export const routes: Route[] = [
     method: 'PUT',
     path: '/engagements/{engagementId}/files/{fileName}',
     permission: 'upload',
-    summary: 'Uploads a file in the request body and starts discovery (query: asOf, autoApprove).',
+    summary: 'Uploads a file in the request body and starts discovery (query: asOf, autoApprove, assess).',
     rawBody: true,
     query: {
       asOf: 'YYYY-MM-DD the tech-debt analysis judges support status against (default today)',
       autoApprove: '"true" continues past mapping review',
+      assess: '"true" starts an assessment when discovery completes',
     },
     handler: async (ctx) => {
       const engagementId = engagementParam(ctx);
@@ -190,6 +191,7 @@ export const routes: Route[] = [
       const flow = await startDiscovery(ctx.services, ctx.caller, upload, {
         ...(asOf ? { asOf } : {}),
         ...(ctx.query.autoApprove === 'true' ? { autoApprove: true } : {}),
+        ...(ctx.query.assess === 'true' ? { startAssessment: true } : {}),
       });
       return { status: 202, body: { upload, flow } };
     },
@@ -232,15 +234,17 @@ export const routes: Route[] = [
       uploadId: z.string().min(1),
       asOf: isoDate.optional(),
       autoApprove: z.boolean().optional(),
+      assess: z.boolean().optional(),
     }),
     handler: async (ctx) => {
       const engagementId = engagementParam(ctx);
-      const body = ctx.body as { uploadId: string; asOf?: string; autoApprove?: boolean };
+      const body = ctx.body as { uploadId: string; asOf?: string; autoApprove?: boolean; assess?: boolean };
       const upload = await ctx.services.uploads.get(ctx.caller, engagementId, body.uploadId);
       if (!upload) throw new NotFoundError(`upload ${body.uploadId}`);
       const flow = await startDiscovery(ctx.services, ctx.caller, upload, {
         ...(body.asOf ? { asOf: body.asOf } : {}),
         ...(body.autoApprove ? { autoApprove: true } : {}),
+        ...(body.assess ? { startAssessment: true } : {}),
       });
       return { status: 202, body: flow };
     },
