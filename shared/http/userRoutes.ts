@@ -24,7 +24,8 @@ const clientBody = z.object({
     .object({
       maxUploadBytes: z.number().int().positive().optional(),
       maxRows: z.number().int().positive().optional(),
-      maxFlowsPerDay: z.number().int().positive().optional(),
+      maxColumns: z.number().int().positive().optional(),
+      llmTokenBudget: z.number().int().min(0).optional(),
     })
     .optional(),
 });

@@ -2,6 +2,7 @@
  * Users of a client account and the engagements each is assigned to (kept by the client's
  * admins), and the platform's registry of client accounts (kept by platform admins).
  */
+import type { TenantLimits } from '#config/config.ts';
 import type { Role, TenantContext } from './tenant.ts';
 
 /** One user of a client account: the roles it holds there and the engagements it may open. */
@@ -38,12 +39,11 @@ export interface UserStore {
   ): Promise<UserRecord | null>;
 }
 
-/** Per-client limits a platform admin may set (absent = the platform's defaults). */
-export interface ClientLimits {
-  readonly maxUploadBytes?: number;
-  readonly maxRows?: number;
-  readonly maxFlowsPerDay?: number;
-}
+/**
+ * Per-client limits a platform admin may set, the same quantities as the configuration's tenant
+ * limits (absent = the platform's defaults).
+ */
+export type ClientLimits = Partial<TenantLimits>;
 
 /** One client account of the platform. */
 export interface ClientRecord {

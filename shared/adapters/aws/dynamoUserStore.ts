@@ -11,7 +11,7 @@ import type { ClientRecord, ClientRegistry, UserRecord, UserStore } from '#ports
 import { type DynamoTable, queryAll } from './dynamoTable.ts';
 import { platformKeys, userKeys } from './tableDesign.ts';
 
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 20;
 
 /** DynamoDB adapter of the UserStore port. */
 export class DynamoUserStore implements UserStore {

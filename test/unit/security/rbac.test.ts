@@ -21,6 +21,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'approve',
     'override',
     'manage_engagements',
+    'manage_users',
     'view_audit',
   ],
   platform_admin: Object.keys(PERMISSIONS) as Permission[],
