@@ -3,13 +3,13 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError, ConflictError, NotFoundError } from '#errors/errors.ts';
+import { ConflictError, NotFoundError } from '#errors/errors.ts';
 import type { FlowQuery, FlowRecord, FlowStore } from '#ports/flowStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
-import { type DynamoTable, queryAll } from './dynamoTable.ts';
+import { type DynamoTable, queryAll, retryOnConflict } from './dynamoTable.ts';
 import { keys, TABLE_INDEXES } from './tableDesign.ts';
 
-/** Conflicting writers back off with full jitter, doubling up to 200 ms; this many tries before giving up. */
+/** Conflicting writers back off (see retryOnConflict); this many tries before giving up. */
 const MAX_ATTEMPTS = 40;
 
 export class DynamoFlowStore implements FlowStore {
@@ -69,28 +69,22 @@ export class DynamoFlowStore implements FlowStore {
     flowId: string,
     mutate: (flow: FlowRecord) => void,
   ): Promise<FlowRecord> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return retryOnConflict(`flow ${flowId}`, MAX_ATTEMPTS, async () => {
       const current = await this.get(tenant, flowId);
       if (!current) throw new NotFoundError(`flow ${flowId}`);
       const next: FlowRecord = structuredClone(current);
       mutate(next);
       next.version = current.version + 1;
-      try {
-        await this.table.doc.send(
-          new PutCommand({
-            TableName: this.table.tableName,
-            Item: this.toItem(tenant, next),
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': current.version },
-          }),
-        );
-        return next;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 2 * 2 ** attempt)));
-      }
-    }
-    throw new ConcurrentUpdateError(`flow ${flowId}`);
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: this.toItem(tenant, next),
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': current.version },
+        }),
+      );
+      return next;
+    });
   }
 
   private toItem(tenant: TenantContext, flow: FlowRecord): Record<string, unknown> {

@@ -6,10 +6,9 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError } from '#errors/errors.ts';
 import type { MemoryListFilter, MemoryRecord, MemoryStore } from '#ports/memoryStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
-import { type DynamoTable, queryAll } from './dynamoTable.ts';
+import { type DynamoTable, queryAll, retryOnConflict } from './dynamoTable.ts';
 import { memoryKeys } from './tableDesign.ts';
 
 const MAX_UPDATE_ATTEMPTS = 6;
@@ -93,28 +92,23 @@ export class DynamoMemoryStore implements MemoryStore {
     memoryId: string,
     mutate: (record: MemoryRecord) => void,
   ): Promise<MemoryRecord | null> {
-    for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
+    return retryOnConflict(`memory ${memoryId}`, MAX_UPDATE_ATTEMPTS, async () => {
       const current = await this.get(tenant, memoryId);
       if (!current) return null;
       const next = structuredClone(current);
       mutate(next);
       next.version = current.version + 1;
-      try {
-        await this.table.doc.send(
-          new PutCommand({
-            TableName: this.table.tableName,
-            Item: { ...memoryKeys.memory(tenant.clientAccountId, memoryId), kind: 'memory', data: next },
-            ConditionExpression: '#d.#v = :v',
-            ExpressionAttributeNames: { '#d': 'data', '#v': 'version' },
-            ExpressionAttributeValues: { ':v': current.version },
-          }),
-        );
-        return next;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    }
-    throw new ConcurrentUpdateError(`memory ${memoryId}`);
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...memoryKeys.memory(tenant.clientAccountId, memoryId), kind: 'memory', data: next },
+          ConditionExpression: '#d.#v = :v',
+          ExpressionAttributeNames: { '#d': 'data', '#v': 'version' },
+          ExpressionAttributeValues: { ':v': current.version },
+        }),
+      );
+      return next;
+    });
   }
 
   async recordUsage(tenant: TenantContext, memoryIds: readonly string[], at: string): Promise<void> {

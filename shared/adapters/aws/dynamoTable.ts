@@ -2,7 +2,7 @@
  * Thin helpers over the DynamoDB document client shared by the stores: paged queries and
  * batched writes with retry of unprocessed items.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
@@ -10,6 +10,7 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { ConcurrentUpdateError } from '#errors/errors.ts';
 
 /** The table a store works on: a document client and the table name. */
 export interface DynamoTable {
@@ -87,4 +88,26 @@ async function writeOneBatch(table: DynamoTable, batch: WriteRequest[]): Promise
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Optimistic read-modify-write: runs `attempt` (which reads, changes and writes under a
+ * condition) until its conditional write succeeds. A conflicting writer costs a retry after a
+ * full-jitter backoff doubling up to 200 ms; after `maxAttempts` conflicts it throws
+ * ConcurrentUpdateError naming `what`. Any other error propagates at once.
+ */
+export async function retryOnConflict<T>(
+  what: string,
+  maxAttempts: number,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  for (let i = 0; i < maxAttempts; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      await delay(Math.random() * Math.min(200, 2 * 2 ** i));
+    }
+  }
+  throw new ConcurrentUpdateError(what);
 }

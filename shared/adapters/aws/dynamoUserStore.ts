@@ -3,12 +3,10 @@
  * (platform partition, `CLIENT#{clientId}`). Changes to a user are read-modify-write guarded by a
  * revision attribute, so two admins assigning engagements at once never lose an assignment.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError } from '#errors/errors.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 import type { ClientRecord, ClientRegistry, UserRecord, UserStore } from '#ports/userStore.ts';
-import { type DynamoTable, queryAll } from './dynamoTable.ts';
+import { type DynamoTable, queryAll, retryOnConflict } from './dynamoTable.ts';
 import { platformKeys, userKeys } from './tableDesign.ts';
 
 const MAX_ATTEMPTS = 20;
@@ -85,31 +83,26 @@ export class DynamoUserStore implements UserStore {
     userId: string,
     change: (current: UserRecord | null) => UserRecord | null,
   ): Promise<UserRecord | null> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return retryOnConflict(`user ${userId}`, MAX_ATTEMPTS, async () => {
       const current = await this.read(tenant, userId);
       const next = change(current?.data ?? null);
       if (!next) return null;
-      try {
-        await this.table.doc.send(
-          new PutCommand({
-            TableName: this.table.tableName,
-            Item: {
-              ...userKeys.user(tenant.clientAccountId, userId),
-              kind: 'user',
-              rev: (current?.rev ?? 0) + 1,
-              data: { ...next, userId },
-            },
-            ...(current
-              ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': current.rev } }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          }),
-        );
-        return { ...next, userId };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    }
-    throw new ConcurrentUpdateError(`user ${userId}`);
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: {
+            ...userKeys.user(tenant.clientAccountId, userId),
+            kind: 'user',
+            rev: (current?.rev ?? 0) + 1,
+            data: { ...next, userId },
+          },
+          ...(current
+            ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': current.rev } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        }),
+      );
+      return { ...next, userId };
+    });
   }
 }
 
