@@ -80,8 +80,17 @@ export function recommendEngagement(
   overrides: readonly StrategyOverride[] = [],
   options: Pick<AssessEngagementOptions, 'decisionHistory'> = {},
 ): EngagementRecommendations {
+  return recommendApplications(groupApplications(assets, edges, moveGroups), criteria, overrides, options);
+}
+
+/** As recommendEngagement, for applications already grouped (callers that also need the groups). */
+export function recommendApplications(
+  apps: readonly Application[],
+  criteria: EngagementCriteria = {},
+  overrides: readonly StrategyOverride[] = [],
+  options: Pick<AssessEngagementOptions, 'decisionHistory'> = {},
+): EngagementRecommendations {
   const c = resolveCriteria(criteria);
-  const apps = groupApplications(assets, edges, moveGroups);
   const cycleMembers = applicationCycles(apps);
   const context: StrategyContext = { decisionHistory: options.decisionHistory, cycleMembers };
   const byName = new Map<string, StrategyOverride>();

@@ -30,6 +30,7 @@ export {
   type EngagementRecommendations,
   type EngagementTotals,
   planEngagement,
+  recommendApplications,
   recommendEngagement,
 } from './engagement.ts';
 export { type AppFacts, applicationFacts, traitsOf } from './facts.ts';

@@ -10,7 +10,7 @@ import {
   groupApplications,
   planEngagement,
   type RiskFactor,
-  recommendEngagement,
+  recommendApplications,
 } from '#domain/assessment/index.ts';
 import { readPhaseOutput } from '../discovery/phaseOutputs.ts';
 import type { PhaseContext, PhaseOutcome } from '../flowRegistry.ts';
@@ -18,17 +18,10 @@ import { assessmentDocKey, loadAssessmentInputs } from './assessmentInputs.ts';
 
 export async function sixrStrategy(ctx: PhaseContext): Promise<PhaseOutcome> {
   const inputs = await loadAssessmentInputs(ctx.services, ctx.tenant, ctx.flow.engagementId);
-  const recommended = recommendEngagement(
-    inputs.assets,
-    inputs.edges,
-    inputs.moveGroups,
-    inputs.criteria,
-    inputs.overrides,
-    {
-      decisionHistory: inputs.decisionHistory,
-    },
-  );
   const apps = groupApplications(inputs.assets, inputs.edges, inputs.moveGroups);
+  const recommended = recommendApplications(apps, inputs.criteria, inputs.overrides, {
+    decisionHistory: inputs.decisionHistory,
+  });
   const agents = await reviewStrategies(ctx, recommended, apps, inputs.criteria);
   const counts: Record<string, number> = {};
   for (const a of recommended.applications)
