@@ -22,14 +22,12 @@ export async function dependencyAnalysis(ctx: PhaseContext): Promise<PhaseOutcom
   const uploads = (await services.uploads.list(tenant, flow.engagementId)).filter(
     (u) => u.kind === 'connections' && u.cleansedKey,
   );
-  async function* connections(): AsyncGenerator<ConnectionInput> {
-    for (const upload of uploads) {
-      const bytes = await services.objects.getStream(tenant, upload.cleansedKey as string);
-      for await (const record of fromJsonLines<CleansedRecord>(bytes)) yield record.fields as ConnectionInput;
-    }
-  }
   const inputs: ConnectionInput[] = [];
-  for await (const c of connections()) inputs.push(c);
+  for (const upload of uploads) {
+    const bytes = await services.objects.getStream(tenant, upload.cleansedKey as string);
+    for await (const record of fromJsonLines<CleansedRecord>(bytes))
+      inputs.push(record.fields as ConnectionInput);
+  }
   const graph = buildDependencyGraph(assets, inputs);
   await services.edges.replaceAll(tenant, flow.engagementId, graph.edges);
   await services.objects.put(
