@@ -6,7 +6,7 @@
 import { BUSINESS_VOCABULARY } from './businessVocabulary.ts';
 import { type FieldVocabulary, field } from './vocabulary.ts';
 
-const SIZE_MODS = 'size capacity installed physical provisioned amount count';
+const SIZE_MODS = 'size capacity installed physical provisioned amount count system';
 const MEMORY_NOT =
   'used free available active util pct % overhead reservation reserved limit per swapped ballooned shared private video hot tiering entitlement shares level locked speed slot slots type dimm cache swap granted compressed';
 const DISK_NOT =
@@ -24,8 +24,9 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       uuid: 0.8,
       'vm uuid': 0.92,
       'instance uuid': 0.9,
-      'bios uuid': 0.75,
-      'smbios uuid': 0.72,
+      // A hardware UUID identifies the board, not the record: an inventory's own id wins over it.
+      'bios uuid': 0.6,
+      'smbios uuid': 0.6,
       'smbios id': 0.7,
       'machine id': 0.9,
       'server id': 0.88,
@@ -35,7 +36,8 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'unique id': 0.88,
       'ci id': 0.88,
       'device id': 0.75,
-      'asset tag': 0.8,
+      // The inventory's own record key ("ID", "sys_id") wins over an asset tag beside it.
+      'asset tag': 0.7,
       'virtual machine id': 0.9,
       'instance id': 0.9,
       'record id': 0.85,
@@ -44,7 +46,7 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       // Discovery agents key their exports by the agent's id (AWS ADS agent_id).
       'agent id': 0.7,
     },
-    'unique external uuid entity',
+    'unique external uuid entity global',
     ID_NOT,
   ),
   field(
@@ -101,13 +103,14 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'dns fqdn': 0.95,
       dns: 0.75,
     },
-    'dns full',
+    // Inventory tools read the name from Active Directory ("AD DNS Name", MAP "Active Directory DNS Name").
+    'dns full active directory ad',
   ),
   field(
     'ipAddress',
     'ip',
     { ip: 0.93, 'ip address': 0.95, 'ip list': 0.8 },
-    'address list v4 private internal lan network',
+    'address list v4 private internal lan network default',
     'public gateway dns ntp mask subnet netmask version count management ilo idrac bmc ipmi',
     'ipv6 secondary other',
   ),
@@ -122,7 +125,7 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
     'serialNumber',
     'text',
     { serial: 0.93, 'serial count': 0.95, 'service tag': 0.7, sn: 0.7 },
-    'count hardware chassis system',
+    'count hardware chassis system product',
     'disk drive cpu memory port',
   ),
   field(
@@ -138,9 +141,13 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'server type': 0.9,
       'machine type': 0.78,
       'asset class': 0.9,
-      category: 0.55,
+      category: 0.45,
       'asset category': 0.85,
       'ci type': 0.9,
+      'product type': 0.75,
+      // Weak alone: a device "Role" or BMC "PrimaryCapability" is a type only when its values name asset types.
+      role: 0.45,
+      'primary capability': 0.45,
     },
     'name sys',
     'os disk storage network adapter boot nic memory cpu label file license switch controller tiering',
@@ -148,7 +155,8 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
   field(
     'operatingSystem',
     'os',
-    { os: 0.9, 'os name': 0.95, 'guest os': 0.92, 'os full name': 0.93 },
+    // Linux facts name the OS by its distribution ("ansible_distribution", "distro").
+    { os: 0.9, 'os name': 0.95, 'guest os': 0.92, 'os full name': 0.93, distribution: 0.8, distro: 0.8 },
     'name configuration config file tools full installed family edition',
     'version service pack domain architecture arch publisher build kernel bit patch language disk license date level sp vendor count',
     'type family tools',
@@ -156,7 +164,15 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
   field(
     'osVersion',
     'version',
-    { 'os version': 0.95, version: 0.4, 'os release': 0.88, 'os build': 0.8, 'os count': 0.6 },
+    {
+      'os version': 0.95,
+      version: 0.4,
+      'os release': 0.88,
+      'os build': 0.8,
+      'os count': 0.6,
+      'distribution version': 0.9,
+      'distro version': 0.9,
+    },
     'build release name',
     'tools hw hardware bios esx vcenter sdk api firmware change required db sql vm agent application driver evc model client',
   ),
@@ -280,8 +296,9 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'db product': 0.88,
       'db server type': 0.88,
     },
-    'name server',
-    'version size count edition owner id instance',
+    'server',
+    // "Database Name" names a database, not its engine.
+    'version size count edition owner id instance name',
   ),
   field(
     'databaseVersion',
@@ -310,6 +327,9 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       platform: 0.5,
       'hypervisor platform': 0.93,
       'virtualization technology': 0.93,
+      'virtual machine type': 0.8,
+      // BMC CDM BMC_ComputerSystem.VirtualSystemType.
+      'virtual system type': 0.8,
     },
     'type platform vendor technology',
     'host hostname name version cluster id count',

@@ -143,7 +143,7 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
       'responsible person': 0.85,
       sysadmin: 0.8,
     },
-    'name group team primary',
+    'name group team primary technical',
     'business id email',
   ),
   field(
@@ -156,6 +156,9 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
       'org unit': 0.85,
       'organizational unit': 0.85,
       organization: 0.62,
+      // NetBox and multi-tenant CMDBs: the owning organisational unit (company names are vetoed by values).
+      tenant: 0.6,
+      'line business': 0.85,
     },
     'name',
     'id code',
@@ -197,7 +200,7 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
       'operational state': 0.9,
       'asset state': 0.9,
     },
-    'asset install lifecycle operational ci',
+    'asset install lifecycle operational ci deployment',
     'power backup config connection guest ha hw upgrade certificate heartbeat tools replication maintenance ft provisioning app application compliance sync agent job link duplex crash',
   ),
   field(

@@ -49,6 +49,9 @@ function connectionFields(): FieldVocabulary[] {
           [`${dir} address`]: 0.88,
           [dir]: 0.6,
           [`${dir} h`]: 0.8,
+          // ss and netstat print an endpoint as address:port ("Local Address:Port").
+          [`${dir} address port`]: 0.85,
+          [`${dir} ip port`]: 0.85,
         },
         'address v4',
         `${endpointNot} port mac`,
@@ -119,7 +122,7 @@ function connectionFields(): FieldVocabulary[] {
         'connection established': 0.9,
         established: 0.65,
       },
-      'total count avg',
+      'total count avg repeat',
       'port ip state id type byte bytes packet packets time date',
     ),
     field(

@@ -4,6 +4,7 @@
  * Only general IT-inventory words: the matcher still decides what a column means.
  * Words are in the accent-free lower-case form produced by foldDiacritics().
  */
+import { ROMANCE_DUTCH_PHRASES, ROMANCE_DUTCH_WORDS } from './romanceDutchWords.ts';
 
 /** Multi-word phrases first (they would mean something else word by word). */
 const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
@@ -21,6 +22,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnumero de (nucleos|procesadores|cpu|vcpu|discos)\b/g, 'count $1'],
   [/\bcantidad de\b/g, 'count'],
   [/\b(cycle de vie|ciclo de vida)\b/g, 'lifecycle'],
+  ...ROMANCE_DUTCH_PHRASES,
 ];
 
 /** Single words. Ambiguous words ("speicher": memory or storage) are left out on purpose. */
@@ -147,6 +149,8 @@ const WORDS: Readonly<Record<string, string>> = {
   tipo: 'type',
   fabricante: 'manufacturer',
   modelo: 'model',
+  // Italian, Portuguese and Dutch (romanceDutchWords.ts)
+  ...ROMANCE_DUTCH_WORDS,
 };
 
 /** Size units as French inventories write them in brackets: "Mémoire (Go)". */

@@ -10,6 +10,8 @@ import { CONNECTION_VOCABULARY } from './connectionVocabulary.ts';
 import { FOREIGN_SIZE_UNITS, foldDiacritics, translateWords } from './foreignWords.ts';
 import { splitGluedWord } from './gluedWords.ts';
 import { hierarchicalViews } from './headerPaths.ts';
+import { ROMANCE_DUTCH_STOP_WORDS } from './romanceDutchWords.ts';
+import { expandTerseHeader } from './terseFieldNames.ts';
 
 /** What normalisation learned about one header. */
 export interface HeaderAnalysis {
@@ -167,6 +169,8 @@ const CANONICAL: Record<string, string> = {
   local: 'source',
   origin: 'source',
   dst: 'destination',
+  // Socket tables (ss, lsof) call the other end of a connection the peer.
+  peer: 'destination',
   dest: 'destination',
   remote: 'destination',
   foreign: 'destination',
@@ -245,6 +249,7 @@ const STOP_WORDS = new Set([
   'die',
   'das',
   'von',
+  ...ROMANCE_DUTCH_STOP_WORDS,
 ]);
 
 /** Tokens that are whole words even though case-splitting would cut them ("VMware", "IPv4", "vCPU"). */
@@ -353,7 +358,7 @@ export function analyzeHeader(header: string): HeaderAnalysis {
       bracketTokens.push(w);
     }
   }
-  const words = expand(translateWords(rawWords));
+  const words = expand(translateWords([...expandTerseHeader(rawWords)]));
   const content: string[] = [];
   // Same as content but keeping enumerating numbers, so "Disk 1" and "Disk 2" stay distinct for learning.
   const numbered: string[] = [];

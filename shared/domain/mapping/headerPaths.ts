@@ -6,10 +6,11 @@
 
 /**
  * Separators of hierarchical headers: metric paths ("CPU|Usage (%)"), namespaced tags
- * ("mgn:app:name", "builtin:host.cpu.usage") and flattened JSON keys ("properties.osType").
+ * ("mgn:app:name", "builtin:host.cpu.usage") and flattened JSON keys ("properties.osType",
+ * "ansible_default_ipv4.macaddress").
  * A slash is not one: "Read/Write" and "Used/Total" are pairs, not paths.
  */
-const HIERARCHY = /\||:|(?<=[A-Za-z])\.(?=[A-Za-z])/;
+const HIERARCHY = /\||:|(?<=[A-Za-z0-9])\.(?=[A-Za-z])/;
 /** Whole segments that only say where a value sits in a document, not what it is. */
 const NAMESPACE = new Set([
   'properties',

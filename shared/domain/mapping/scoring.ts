@@ -41,12 +41,13 @@ function matchTokens(
   vocab: FieldVocabulary,
 ): HeaderMatch | undefined {
   if (tokens.length === 0 || !tokens.some((t) => vocab.anchors.has(t))) return undefined;
-  if (tokens.some((t) => vocab.negatives.has(t))) return undefined;
   const present = new Set(tokens);
   let best: HeaderMatch | undefined;
   for (const pattern of vocab.patterns) {
     if (pattern.needsUnit && !a.unit) continue;
     if (!pattern.tokens.every((t) => present.has(t))) continue;
+    // A negative the pattern itself names does not veto it ("Local Address:Port" is an address and a port).
+    if (tokens.some((t) => vocab.negatives.has(t) && !pattern.tokens.includes(t))) continue;
     const explains = (t: string) =>
       pattern.tokens.includes(t) || vocab.modifiers.has(t) || vocab.soft.has(t) || BENIGN.has(t);
     const explained = tokens.filter(explains).length;
@@ -107,16 +108,22 @@ export function scoreColumn(
     if (flag && vocab.expect !== 'count') verdict = 'conflict';
     // "esx01, esx02" lists several hosts (a datastore's hosts), not the one the asset runs on.
     if (SINGLE_PLACE.has(vocab.field) && values.listLike >= 0.5) verdict = 'conflict';
-    // A bare "Label" is a tag only when its values look like tags ("env:prod", "pci, finance").
+    // A bare "Label" or "Category" is a tag only when its values look like tags ("env:prod", "pci, finance").
     if (
       vocab.field === 'tags' &&
-      a.tokens.join(' ') === 'label' &&
+      (a.tokens.join(' ') === 'label' || a.tokens.join(' ') === 'category') &&
       values.keyValue < 0.5 &&
       values.listLike < 0.5
     )
       verdict = 'conflict';
-    // A "status"/"state" column holding power states is the power state.
-    if (vocab.field === 'status' && values.power >= 0.7) verdict = 'conflict';
+    // A "status"/"state" column holding power states is the power state; one holding
+    // environment names (Oracle EM "Lifecycle Status": Production, Test) is the environment.
+    if (vocab.field === 'status' && (values.power >= 0.7 || values.environment >= 0.7)) verdict = 'conflict';
+    // Company names ("ACME Corp") and tenant GUIDs are not departments.
+    if (vocab.field === 'department' && (values.company >= 0.5 || values.uuid >= 0.5)) verdict = 'conflict';
+    // A "type" column naming hypervisors ("VMware", "Hyper-V") is the virtualization platform.
+    if (vocab.field === 'assetType' && values.virtualization >= 0.7 && values.assetType < 0.5)
+      verdict = 'conflict';
     let score = adjustForValues(match.score, verdict);
     // "Disk 1 size" is one of several disks, not the server's total.
     if (penaliseOrdinal && a.ordinal) score *= 0.5;
@@ -132,7 +139,26 @@ export function scoreColumn(
     });
   }
   if (kind === 'assets') out.push(...valueProposals(a, values, out));
+  else out.push(...connectionValueProposals(values, out));
   return out.sort((x, y) => y.score - x.score);
+}
+
+/**
+ * Value-only proposal for connection files: a column whose values are all transport
+ * protocol names ("tcp", "udp": ss "Netid") is the protocol when its header names no field.
+ */
+function connectionValueProposals(values: ValueStats, existing: readonly Candidate[]): Candidate[] {
+  if (existing.some((c) => c.score >= 0.5) || values.count < 2 || values.numeric > 0) return [];
+  if (values.protocol < 1) return [];
+  return [
+    {
+      field: 'protocol',
+      score: 0.6,
+      headerScore: 0,
+      verdict: 'confirm',
+      reason: 'values are transport protocol names (tcp, udp)',
+    },
+  ];
 }
 
 /**

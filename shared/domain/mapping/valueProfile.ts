@@ -29,6 +29,8 @@ export interface ValueStats {
   readonly listLike: number;
   /** Cells written as key:value or key=value pairs (tags, labels). */
   readonly keyValue: number;
+  /** Legal-entity names (companies, not departments). */
+  readonly company: number;
   /** Median and maximum of the numeric samples (after stripping units and "%"). */
   readonly median: number;
   readonly max: number;
@@ -36,6 +38,8 @@ export interface ValueStats {
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/\d{1,2})?$/;
+/** An IPv4 endpoint written with its port ("10.0.0.5:443", as ss and netstat print it). */
+const IPV4_ENDPOINT = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}:\d{1,5}$/;
 const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
 const MAC = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$|^([0-9a-f]{4}\.){2}[0-9a-f]{4}$|^[0-9a-f]{12}$/i;
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^[0-9a-f]{32}$/i;
@@ -44,7 +48,7 @@ const HOSTNAME = /^[a-z0-9]([a-z0-9_-]{0,62})$/i;
 const OS =
   /^(microsoft |ms )?(windows|win ?(20\d\d|xp|7|8|10|11|nt)|red ?hat|rhel|centos|ubuntu|debian|suse|sles|oracle (linux|solaris)|amazon linux|linux|aix|solaris|hp-?ux|freebsd|vmware (esxi?|photon)|esxi?\b|rocky|alma|fedora|other .*linux|sun solaris|mac ?os)/i;
 const DATE =
-  /^(\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?(z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?)( - \d{1,2}:\d{2})?$/i;
+  /^(\d{4}[-/.]\d{2}[-/.]\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?(z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?)( - \d{1,2}:\d{2})?$/i;
 const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 const BOOLEAN = /^(true|false|yes|no|y|n|0|1)$/i;
 const POWER =
@@ -53,7 +57,10 @@ const ENVIRONMENT =
   /^(prod(uction)?|pre-?prod(uction)?|dev(elopment)?|test(ing)?|qa|uat|staging|stage|sandbox|dr|disaster recovery|training|demo(nstration)?|non-?prod(uction)?|lab|sit|perf|produktion|produktiv|entwicklung|abnahme|recette|d[eé]veloppement|pr[eé]-?production|producci[oó]n|desarrollo|pruebas)$/i;
 const PROTOCOL = /^(tcp|udp|icmp|sctp|gre|esp|6|17|1)$/i;
 const ASSET_TYPE =
-  /^(physical|virtual|vm|virtual machine|server|windows( server)?|linux( server)?|vmware guest|database|cluster|appliance|network|storage|load ?balancer|container|bare ?metal|workstation|host|(cmdb_ci_)\w+|virtuelle maschine|physischer server|machine virtuelle|serveur physique|m[aá]quina virtual|servidor f[ií]sico)$/i;
+  /^((physical|virtual|vm|virtual machine|(virtual |physical )?server|windows( server)?|linux( server)?|vmware guest|database|cluster|appliance|network( device)?|storage( array)?|load ?balancer|container|bare ?metal|workstation|desktop|laptop|host|hypervisor|switch|router|firewall)(e?s)?|(cmdb_ci_)\w+|virtuelle maschine|physischer server|machine virtuelle|serveur physique|m[aá]quina virtual|servidor f[ií]sico|macchina virtuale|server fisico|virtuele machine|fysieke server)$/i;
+/** Legal-entity names ("ACME Corp", "Calbro Services Inc.", "Acme Logistics GmbH"): a company, not a department. */
+const COMPANY =
+  /\b(inc|corp|corporation|co|ltd|llc|plc|gmbh|ag|sa|s\.a|sas|sarl|spa|s\.p\.a|srl|bv|nv|holding|holdings)\.?$/i;
 const VIRTUALIZATION =
   /^(vmware|vmware esxi?|vsphere|hyper-?v|microsoft hyper-?v|kvm|xen|xenserver|citrix xenserver|nutanix|ahv|physical|bare ?metal|openstack|ovirt|rhev|proxmox|oracle vm|virtualbox|none)$/i;
 const VERSION = /^v?\d+(\.\d+){0,3}([ -]?(sp\d|r\d|update \d+|lts|build[ -]?\d+|\(.*\)))*$/i;
@@ -84,9 +91,14 @@ function toNumber(value: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Profile the non-empty samples of a column. */
+/** Cells that say "no value" in logs and exports ("-" in pfirewall.log and W3C logs, "N/A", "(empty)"). */
+const PLACEHOLDER = /^(-+|\u2014|n\/a|#n\/a|null|\(null\)|\(empty\)|\(none\))$/i;
+
+/** Profile the non-empty samples of a column (placeholders count as empty). */
 export function profileValues(column: ColumnProfile): ValueStats {
-  const samples = column.samples.map((s) => String(s).trim()).filter((s) => s.length > 0);
+  const samples = column.samples
+    .map((s) => String(s).trim())
+    .filter((s) => s.length > 0 && !PLACEHOLDER.test(s));
   const n = samples.length;
   const share = (test: (s: string) => boolean): number => (n === 0 ? 0 : samples.filter(test).length / n);
   const allParts = (re: RegExp) => (s: string) => {
@@ -102,7 +114,11 @@ export function profileValues(column: ColumnProfile): ValueStats {
     ip:
       typed === 'ip'
         ? 1
-        : share((s) => parts(s).every((p) => IPV4.test(p) || IPV6.test(p)) && parts(s).length > 0),
+        : share(
+            (s) =>
+              parts(s).every((p) => IPV4.test(p) || IPV6.test(p) || IPV4_ENDPOINT.test(p)) &&
+              parts(s).length > 0,
+          ),
     mac: typed === 'mac' ? 1 : share(allParts(MAC)),
     fqdn: typed === 'fqdn' ? 1 : share((s) => FQDN.test(s) && !IPV4.test(s) && !/^\d+(\.\d+)+$/.test(s)),
     hostname: share((s) => HOSTNAME.test(s) && !/^\d+$/.test(s)),
@@ -118,6 +134,7 @@ export function profileValues(column: ColumnProfile): ValueStats {
     assetType: share((s) => ASSET_TYPE.test(s)),
     virtualization: share((s) => VIRTUALIZATION.test(s)),
     versionLike: share((s) => VERSION.test(s)),
+    company: share((s) => COMPANY.test(s)),
     keyValue: share((s) => /^[^\s:=]+\s*[:=]\s*\S/.test(s) && !DATE.test(s) && !IPV6.test(s)),
     listLike: share((s) => /\S\s*[,;]\s*\S/.test(s) && !NUMBER.test(s.replace(/\s+/g, ''))),
     median,

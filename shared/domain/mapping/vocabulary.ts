@@ -61,6 +61,9 @@ export interface FieldVocabulary {
 export const BENIGN: ReadonlySet<string> = words(
   'server vm machine asset device computer guest virtual private total primary current configured allocated assigned actual ci node instance main ' +
     'vmware vsphere tanium dynatrace solarwinds orion azure aws nutanix servicenow lansweeper qualys flexera sccm mecm movere cloudamize turbonomic device42 ' +
+    // Configuration-management facts and monitoring inventories prefix every key ("ansible_memtotal_mb",
+    // "inventory.os"); discovery tools qualify what they found ("Discovered OS Name", "Calculated Location").
+    'ansible facter puppet zabbix netbox inventory workstation discovered reported calculated ' +
     // PowerShell remoting adds PSComputerName to every object it returns.
     'ps',
 );

@@ -1,7 +1,7 @@
 /**
  * Loads the labelled field-mapping evaluation set from test/fixtures/mapping-eval
  * (development files at the top, held-out files under holdout/, and later held-out
- * splits under holdout2/, holdout3/ and holdout4/, each labelled before the matcher saw it).
+ * splits under holdout2/ to holdout5/, each labelled before the matcher saw it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -20,13 +20,14 @@ function loadDir(dir: string): EvalFile[] {
     });
 }
 
-/** The development split and the four held-out splits. */
+/** The development split and the five held-out splits. */
 export function loadEvalSet(): {
   dev: EvalFile[];
   holdout: EvalFile[];
   holdout2: EvalFile[];
   holdout3: EvalFile[];
   holdout4: EvalFile[];
+  holdout5: EvalFile[];
 } {
   return {
     dev: loadDir(EVAL_DIR),
@@ -34,5 +35,6 @@ export function loadEvalSet(): {
     holdout2: loadDir(join(EVAL_DIR, 'holdout2')),
     holdout3: loadDir(join(EVAL_DIR, 'holdout3')),
     holdout4: loadDir(join(EVAL_DIR, 'holdout4')),
+    holdout5: loadDir(join(EVAL_DIR, 'holdout5')),
   };
 }
