@@ -12,8 +12,10 @@ import type { AuditStore } from '#ports/auditStore.ts';
 import type { MappingStore } from '#ports/mappingStore.ts';
 import type { MemoryStore } from '#ports/memoryStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
+import type { ClientRegistry } from '#ports/userStore.ts';
 import type { VectorIndex } from '#ports/vectorIndex.ts';
 import { type CircuitBreakerRegistry, endpointBreakers } from '#reliability/circuitBreaker.ts';
+import { type AuditedToolCall, toolCallAuditEntry } from '#security/auditToolCalls.ts';
 import { tokenBudgetStatus } from '#security/quotas.ts';
 import type { AgentRuntime } from './agent.ts';
 import { type AgentMemoryHooks, type TaskRunEvent, tenantAgentMemory } from './agentMemory.ts';
@@ -31,6 +33,8 @@ export interface AgentSessionServices {
   readonly agentMetrics?: AgentMetricsStore;
   readonly mappings?: MappingStore;
   readonly clock?: { now(): Date };
+  /** The client registry, whose records may set the tenant's token budget (resolveLimits). */
+  readonly clients?: Pick<ClientRegistry, 'get'>;
   /** Where agent tool calls are audited (the platform's audit log). */
   readonly audit?: AuditStore;
   /** Agent memory (all three, or the agents work without memory). */
@@ -61,14 +65,22 @@ export class AgentSession {
   /** Rules agents proposed for the tenant to learn (they go to the flow notes). */
   readonly proposals: LearningProposal[];
   private readonly model: ChatModel | null;
+  /** Why the crews run by rules when there is no model (no key, or the token budget is spent). */
+  private readonly noModelReason: string;
   private readonly toolContext: Omit<ToolContext, 'agent'>;
   private readonly registry = createSeedToolRegistry();
   /** The tenant's agent memory for this session, when the services carry a memory store. */
   readonly memory: AgentMemoryHooks | undefined;
+  /** Audits one tool call, model-driven or by rules, in the same shape (shared/security/auditToolCalls.ts). */
+  private readonly onToolCall: (call: AuditedToolCall) => Promise<unknown>;
 
-  private constructor(options: AgentSessionOptions, model: ChatModel | null) {
+  private constructor(options: AgentSessionOptions, model: ChatModel | null, noModelReason?: string) {
     const now = () => options.services.clock?.now() ?? new Date();
+    const scope = { engagementId: options.engagementId, flowId: options.flowId ?? null };
+    this.onToolCall = async (call) =>
+      options.services.audit?.record(options.tenant, toolCallAuditEntry(call, scope));
     this.model = model;
+    this.noModelReason = noModelReason ?? 'no LLM key configured';
     this.proposals = [];
     this.ledger = new UsageLedger(
       { tenant: options.tenant, engagementId: options.engagementId, flowId: options.flowId ?? null },
@@ -94,13 +106,9 @@ export class AgentSession {
         ? tenantAnswerCache(store, options.tenant, options.services.config.llm.cacheTtlSeconds, now)
         : null,
       toolContext: this.toolContext,
-      onToolCall: (call) =>
-        options.services.audit?.record(options.tenant, {
-          action: `tool.${call.tool}`,
-          target: { agent: call.agent, engagementId: options.engagementId, flowId: options.flowId ?? '' },
-          outcome: call.outcome,
-          ...(call.reason ? { reason: call.reason } : {}),
-        }) as Promise<void> | undefined,
+      onToolCall: async (call) => {
+        await this.onToolCall(call);
+      },
     };
     this.pool = new TenantScopedAgentPool(
       { clientAccountId: options.tenant.clientAccountId, engagementId: options.engagementId },
@@ -112,17 +120,13 @@ export class AgentSession {
   /** Opens a session; the model comes from configuration unless given. */
   static async open(options: AgentSessionOptions): Promise<AgentSession> {
     // A tenant past its LLM token budget works in degraded mode (rules), checked before any call.
-    const budget = await tokenBudgetStatus(
-      options.services.config,
-      options.services.agentMetrics,
-      options.tenant,
-    );
+    const budget = await tokenBudgetStatus(options.services, options.tenant);
     const model = budget.exhausted
       ? null
       : options.model !== undefined
         ? options.model
         : await createChatModel(options.services.config.llm);
-    return new AgentSession(options, model);
+    return new AgentSession(options, model, budget.reason);
   }
 
   /** True when a model is configured. */
@@ -137,7 +141,8 @@ export class AgentSession {
       tools: this.registry,
       toolContext: this.toolContext,
       tasks,
-      noModelReason: this.model ? undefined : 'no LLM key configured',
+      onToolCall: this.onToolCall,
+      noModelReason: this.model ? undefined : this.noModelReason,
       ...(this.memory ? { onTaskDone: (event: TaskRunEvent) => this.memory?.remember(event) } : {}),
     });
   }

@@ -3,10 +3,12 @@
  * joins the context of the tasks after it. A task goes to its agent; if the agent fails
  * (answer invalid after the repair retry, turn limit, a tool error) its fallback agent gets
  * the task; if no model can answer (no key, endpoint down past retries, circuit open) the
- * task runs its rules: the same tools, called directly (degraded mode, `method: "rules"`).
+ * task runs its rules: the same tools, called directly (degraded mode, `method: "rules"`) through
+ * the same authorise-and-audit path as the model's tool calls (`mode: 'rules'` in the audit log).
  */
 import type * as z from 'zod/v4';
 import { AllFallbacksFailedError, errorText, runWithFallbacks } from '#reliability/fallback.ts';
+import { type AuditedToolCall, runAuditedTool, ToolCallKeys } from '#security/auditToolCalls.ts';
 import type { TaskRunEvent } from './agentMemory.ts';
 import type { TenantScopedAgentPool } from './agentPool.ts';
 import { AgentError, AgentUnavailableError } from './errors.ts';
@@ -67,6 +69,11 @@ export interface CrewOptions {
   readonly noModelReason?: string;
   /** Told when each task ends (memory of outcomes, performance); a failing observer never fails the crew. */
   readonly onTaskDone?: (event: TaskRunEvent) => void | Promise<void>;
+  /**
+   * Audits each tool call the rules make (degraded mode), awaited: if it throws, the task fails
+   * rather than run a tool unaudited. The model's own tool calls are audited by the agent runtime.
+   */
+  readonly onToolCall?: (call: AuditedToolCall) => unknown;
 }
 
 const DEGRADED = 'degraded mode, ran by rules';
@@ -198,10 +205,11 @@ export class Crew {
         if (!(last instanceof AgentUnavailableError)) escalations.push('no agent answered, ran by rules');
       }
     }
+    const keys = new ToolCallKeys(task.name, task.agent);
     const output = await task.rules({
       inputs,
       context,
-      tool: (name, args) => this.runToolDirectly(name, args),
+      tool: (name, args) => this.runToolDirectly(task, keys, name, args),
     });
     return {
       task: task.name,
@@ -213,9 +221,31 @@ export class Crew {
     };
   }
 
-  private async runToolDirectly(name: string, args: unknown): Promise<unknown> {
+  /**
+   * A tool call of a task's rules: validated arguments, then the acting identity's role checked
+   * (a viewer cannot run an analyst's tool through the fallback either) and the call audited,
+   * keyed so a re-run of the task after a fault records it once.
+   */
+  private async runToolDirectly(
+    task: Task,
+    keys: ToolCallKeys,
+    name: string,
+    args: unknown,
+  ): Promise<unknown> {
     const tool = this.options.tools.get(name);
     if (!tool) throw new AgentError(`no tool ${name}`, 'tool_missing');
-    return tool.run(tool.parameters.parse(args) as never, { ...this.options.toolContext, agent: 'rules' });
+    const parsed: unknown = tool.parameters.parse(args);
+    const context = { ...this.options.toolContext, agent: 'rules' };
+    return runAuditedTool(
+      context.tenant,
+      {
+        name: tool.name,
+        capabilities: tool.capabilities,
+        run: (a: unknown) => tool.run(a as never, context),
+      },
+      parsed,
+      { agent: task.agent, mode: 'rules', callKey: keys.next(name, parsed) },
+      this.options.onToolCall,
+    );
   }
 }

@@ -2,7 +2,12 @@
  * An AgentMetricsStore in memory, keyed by tenant like the table: for unit tests and for
  * commands that run agents without the platform. It never serves one tenant's items to another.
  */
-import type { AgentMetricsStore, AgentUsageRecord, CachedAgentAnswer } from '#ports/agentMetricsStore.ts';
+import type {
+  AgentMetricsStore,
+  AgentUsageRecord,
+  CachedAgentAnswer,
+  UsageFilter,
+} from '#ports/agentMetricsStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 
 export class InMemoryAgentMetricsStore implements AgentMetricsStore {
@@ -20,9 +25,10 @@ export class InMemoryAgentMetricsStore implements AgentMetricsStore {
     this.usage.set(tenant.clientAccountId, list);
   }
 
-  async listUsage(tenant: TenantContext, filter: { flowId?: string } = {}): Promise<AgentUsageRecord[]> {
+  async listUsage(tenant: TenantContext, filter: UsageFilter = {}): Promise<AgentUsageRecord[]> {
+    const from = filter.from ? Date.parse(filter.from) : Number.NEGATIVE_INFINITY;
     return (this.usage.get(tenant.clientAccountId) ?? []).filter(
-      (r) => !filter.flowId || r.flowId === filter.flowId,
+      (r) => (!filter.flowId || r.flowId === filter.flowId) && Date.parse(r.at) >= from,
     );
   }
 

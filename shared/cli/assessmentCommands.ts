@@ -8,6 +8,7 @@ import {
   recordOverride,
 } from '#flows/assessment/assessmentQueries.ts';
 import { startAssessment } from '#flows/assessment/index.ts';
+import { auditedCommand } from './cliAudit.ts';
 import type { CommonOptions } from './discoveryCommands.ts';
 import type { Io } from './output.ts';
 import { UsageError } from './output.ts';
@@ -17,7 +18,14 @@ import { cliTenant, withPlatform } from './platformSession.ts';
 export async function assessCommand(io: Io, opts: CommonOptions): Promise<number> {
   const tenant = cliTenant(opts.tenant);
   const result = await withPlatform(async (platform) => {
-    const flow = await startAssessment(platform.services, tenant, opts.engagement);
+    const flow = await auditedCommand(
+      platform.services.audit,
+      tenant,
+      'assess',
+      { engagementId: opts.engagement },
+      () => startAssessment(platform.services, tenant, opts.engagement),
+      (started) => ({ flowId: started.flowId }),
+    );
     io.err(`assessment flow ${flow.flowId} started`);
     await platform.workflow.settled(flow.executionArns.at(-1) as string);
     const done = await platform.services.flows.get(tenant, flow.flowId);
@@ -71,11 +79,22 @@ export async function overrideCommand(
   }
   const tenant = cliTenant(opts.tenant);
   const override = await withPlatform((p) =>
-    recordOverride(p.services, tenant, opts.engagement, {
-      application: args.application as string,
-      strategy: args.strategy as string,
-      reason: args.reason as string,
-    }),
+    auditedCommand(
+      p.services.audit,
+      tenant,
+      'override',
+      {
+        engagementId: opts.engagement,
+        application: (args.application as string).slice(0, 200),
+        strategy: (args.strategy as string).slice(0, 40),
+      },
+      () =>
+        recordOverride(p.services, tenant, opts.engagement, {
+          application: args.application as string,
+          strategy: args.strategy as string,
+          reason: args.reason as string,
+        }),
+    ),
   );
   io.err(`override recorded for ${override.application}: ${override.strategy}; re-assessing`);
   return assessCommand(io, opts);

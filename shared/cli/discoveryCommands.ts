@@ -1,7 +1,7 @@
 /**
  * CLI commands of discovery: map, correct, discover, approve, flows, inventory, dependencies.
  */
-import { importLimits, loadConfig } from '#config/config.ts';
+import { importLimitsOf } from '#config/config.ts';
 import { mapColumns } from '#domain/mapping/index.ts';
 import { startDiscovery, storeUpload } from '#flows/discovery/startDiscovery.ts';
 import {
@@ -18,6 +18,8 @@ import { openUpload } from '#import/index.ts';
 import { learnedMappingProposals } from '#memory/mappingProposals.ts';
 import { memoryManagerFor } from '#memory/memoryApi.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
+import { resolveLimits } from '#security/tenantLimits.ts';
+import { auditedCommand } from './cliAudit.ts';
 import type { Io } from './output.ts';
 import { UsageError } from './output.ts';
 import { cliTenant, localFile, withPlatform } from './platformSession.ts';
@@ -32,9 +34,11 @@ export interface CommonOptions {
 export async function mapCommand(io: Io, file: string, opts: CommonOptions): Promise<number> {
   const tenant = cliTenant(opts.tenant);
   const source = localFile(file);
-  const profile = await openUpload(source.open, source.name, importLimits(loadConfig())).profile();
-  io.err(`profiled ${profile.rows} rows x ${profile.columns.length} columns (${profile.format})`);
-  const { learned, proposals } = await withPlatform(async (platform) => {
+  const { profile, learned, proposals } = await withPlatform(async (platform) => {
+    // The tenant's limits (client record > configuration) need the platform's registry.
+    const limits = importLimitsOf(await resolveLimits(platform.services, tenant.clientAccountId));
+    const profile = await openUpload(source.open, source.name, limits).profile();
+    io.err(`profiled ${profile.rows} rows x ${profile.columns.length} columns (${profile.format})`);
     const rules = await platform.services.mappings.list(tenant);
     const headers = profile.columns.map((c) => c.header);
     const similar = await learnedMappingProposals(
@@ -43,7 +47,7 @@ export async function mapCommand(io: Io, file: string, opts: CommonOptions): Pro
       headers,
       rules,
     );
-    return { learned: rules, proposals: similar };
+    return { profile, learned: rules, proposals: similar };
   });
   const result = mapColumns(profile.columns, { learned, proposals });
   if (opts.json) {
@@ -75,7 +79,13 @@ export async function correctCommand(
     const reject = args.reject !== undefined;
     const target = reject ? null : parseTarget(args.target);
     const mappings = await withPlatform(async (p) => {
-      const flow = await correctFlowMapping(p.services, tenant, flowId, { source, target, reject });
+      const flow = await auditedCommand(
+        p.services.audit,
+        tenant,
+        'correct',
+        { flowId, source: source.slice(0, 200), [reject ? 'rejected' : 'target']: target ?? 'none' },
+        () => correctFlowMapping(p.services, tenant, flowId, { source, target, reject }),
+      );
       return flowMappings(p.services, tenant, flow);
     });
     io.out(
@@ -88,7 +98,15 @@ export async function correctCommand(
   if (args.reject !== undefined) {
     const target = parseTarget(args.reject);
     if (!target) throw new UsageError('--reject needs a field name');
-    await withPlatform((p) => recordRejection(p.services, tenant, source, target));
+    await withPlatform((p) =>
+      auditedCommand(
+        p.services.audit,
+        tenant,
+        'correct',
+        { source: source.slice(0, 200), rejected: target },
+        () => recordRejection(p.services, tenant, source, target),
+      ),
+    );
     io.out(
       opts.json
         ? JSON.stringify({ source, rejected: target })
@@ -97,7 +115,15 @@ export async function correctCommand(
     return 0;
   }
   const target = parseTarget(args.target);
-  await withPlatform((p) => recordCorrection(p.services, tenant, source, target));
+  await withPlatform((p) =>
+    auditedCommand(
+      p.services.audit,
+      tenant,
+      'correct',
+      { source: source.slice(0, 200), target: target ?? 'none' },
+      () => recordCorrection(p.services, tenant, source, target),
+    ),
+  );
   io.out(opts.json ? JSON.stringify({ source, target }) : `recorded: "${source}" -> ${target ?? 'none'}`);
   return 0;
 }
@@ -114,20 +140,31 @@ export async function discoverCommand(
     throw new UsageError(`--as-of must be YYYY-MM-DD, got "${args.asOf}"`);
   const source = localFile(file);
   io.err(`checking ${source.name} ...`);
-  await openUpload(source.open, source.name, importLimits(loadConfig())).profile();
   const flow = await withPlatform(async (platform) => {
     const { services } = platform;
-    const upload = await storeUpload(services, tenant, {
-      engagementId: opts.engagement,
-      fileName: source.name,
-      body: source.open(),
-      size: source.size,
-    });
-    const started = await startDiscovery(services, tenant, upload, {
-      ...(args.asOf ? { asOf: args.asOf } : {}),
-      ...(args.autoApprove ? { autoApprove: true } : {}),
-      ...(args.assess ? { startAssessment: true } : {}),
-    });
+    // Checked before anything is stored, within the tenant's limits (client record > configuration).
+    const limits = importLimitsOf(await resolveLimits(services, tenant.clientAccountId));
+    await openUpload(source.open, source.name, limits).profile();
+    const started = await auditedCommand(
+      services.audit,
+      tenant,
+      'discover',
+      { engagementId: opts.engagement, fileName: source.name },
+      async () => {
+        const upload = await storeUpload(services, tenant, {
+          engagementId: opts.engagement,
+          fileName: source.name,
+          body: source.open(),
+          size: source.size,
+        });
+        return startDiscovery(services, tenant, upload, {
+          ...(args.asOf ? { asOf: args.asOf } : {}),
+          ...(args.autoApprove ? { autoApprove: true } : {}),
+          ...(args.assess ? { startAssessment: true } : {}),
+        });
+      },
+      (flow) => ({ flowId: flow.flowId }),
+    );
     io.err(`discovery flow ${started.flowId} started`);
     return settle(platform, tenant, started);
   });
@@ -172,7 +209,9 @@ export async function approveCommand(
   if (!flowId) throw new UsageError('approve needs --flow FLOW_ID');
   const tenant = cliTenant(opts.tenant);
   const flow = await withPlatform(async (platform) => {
-    const approved = await new FlowOrchestrator(platform.services).approve(tenant, flowId);
+    const approved = await auditedCommand(platform.services.audit, tenant, 'approve', { flowId }, () =>
+      new FlowOrchestrator(platform.services).approve(tenant, flowId),
+    );
     io.err(`flow ${flowId} approved; continuing from ${approved.currentPhase}`);
     return settle(platform, tenant, approved);
   });

@@ -6,6 +6,7 @@ import { defaultHome, EmbeddedPlatform } from '#adapters/local/embeddedPlatform.
 import { BadInputError } from '#errors/errors.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 import { isSafeId } from '#ports/tenant.ts';
+import { osUser } from './cliAudit.ts';
 
 /** Starts the embedded platform, runs `fn`, waits for background work, stops it. */
 export async function withPlatform<T>(fn: (platform: EmbeddedPlatform) => Promise<T>): Promise<T> {
@@ -32,7 +33,7 @@ export function cliTenant(tenant: string): TenantContext {
   if (!isSafeId(tenant)) throw new BadInputError(`invalid tenant "${tenant.slice(0, 40)}"`);
   return {
     clientAccountId: tenant,
-    userId: `cli:${process.env.USER ?? 'operator'}`,
+    userId: `cli:${osUser()}`,
     roles: ['client_admin'],
   };
 }

@@ -16,6 +16,8 @@ export interface ModernizeConfig {
   readonly workflow: 'sfn' | 'local';
   /** Flow type -> state machine ARN (cloud). */
   readonly stateMachineArns: Record<string, string>;
+  /** Days an audit event is kept before DynamoDB's TTL removes it (MODERNIZE_AUDIT_RETENTION_DAYS; 0 = forever). */
+  readonly auditRetentionDays: number;
   /** State directory of the embedded platform. */
   readonly home: string;
   /** A mapping below this confidence sends the flow to review. */
@@ -67,7 +69,7 @@ export interface TenantLimits {
   readonly maxUploadBytes: number;
   readonly maxRows: number;
   readonly maxColumns: number;
-  /** Prompt + completion tokens the tenant's agents may use in total; 0 = no budget. */
+  /** Prompt + completion tokens the tenant's agents may use per calendar month (UTC); 0 = no budget. */
   readonly llmTokenBudget: number;
 }
 
@@ -148,6 +150,16 @@ export function tenantIsolationConfig(
   };
 }
 
+/**
+ * Audit retention in days (MODERNIZE_AUDIT_RETENTION_DAYS, default 400 — over a year, so an annual
+ * review still finds last year's events; 0 keeps events forever). A negative or non-numeric value
+ * falls back to the default rather than silently deleting or keeping everything.
+ */
+export function auditRetentionDays(env: NodeJS.ProcessEnv = process.env): number {
+  const days = num(env.MODERNIZE_AUDIT_RETENTION_DAYS, 400);
+  return days >= 0 ? Math.floor(days) : 400;
+}
+
 /** Reads configuration from `env` (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfig {
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
@@ -163,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ModernizeConfi
     s3Endpoint: env.MODERNIZE_S3_ENDPOINT || undefined,
     workflow: env.MODERNIZE_WORKFLOW === 'local' ? 'local' : 'sfn',
     stateMachineArns: env.MODERNIZE_STATE_MACHINES ? JSON.parse(env.MODERNIZE_STATE_MACHINES) : {},
+    auditRetentionDays: auditRetentionDays(env),
     home: resolve(env.MODERNIZE_HOME ?? resolve(process.cwd(), '.modernize') ?? homedir()),
     reviewThreshold: num(env.MODERNIZE_REVIEW_THRESHOLD, 0.6),
     limits: {
@@ -215,7 +228,8 @@ export class TenantLimitsConfigError extends Error {
   }
 }
 
-const LIMIT_KEYS = ['maxUploadBytes', 'maxRows', 'maxColumns', 'llmTokenBudget'] as const;
+/** The limits a tenant can have (configuration overrides and client records name only these). */
+export const LIMIT_KEYS = ['maxUploadBytes', 'maxRows', 'maxColumns', 'llmTokenBudget'] as const;
 
 /** Parses `{"acme":{"maxRows":1000,"llmTokenBudget":200000}}`; unknown keys or non-numbers are refused. */
 export function parseTenantLimits(raw: string | undefined): Record<string, Partial<TenantLimits>> {
@@ -245,7 +259,10 @@ export function parseTenantLimits(raw: string | undefined): Record<string, Parti
   return out;
 }
 
-/** The limits that apply to `tenantId`: its overrides over the platform's defaults. */
+/**
+ * The configured limits of `tenantId`: its MODERNIZE_TENANT_LIMITS overrides over the platform's
+ * defaults. A client record's limits come on top (shared/security/tenantLimits.ts `resolveLimits`).
+ */
 export function limitsFor(config: ModernizeConfig, tenantId?: string): TenantLimits {
   const own = tenantId ? config.tenantLimits?.[tenantId] : undefined;
   return { ...config.limits, llmTokenBudget: config.limits.llmTokenBudget ?? 0, ...own };
@@ -260,6 +277,14 @@ export function importLimits(
   maxRows: number;
   maxColumns: number;
 } {
-  const limits = limitsFor(config, tenantId);
+  return importLimitsOf(limitsFor(config, tenantId));
+}
+
+/** The importer limits of resolved tenant limits (the shape `openUpload` takes). */
+export function importLimitsOf(limits: TenantLimits): {
+  maxBytes: number;
+  maxRows: number;
+  maxColumns: number;
+} {
   return { maxBytes: limits.maxUploadBytes, maxRows: limits.maxRows, maxColumns: limits.maxColumns };
 }

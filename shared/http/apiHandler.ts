@@ -3,10 +3,15 @@
  * validation and error mapping happen here, once, for every route.
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { isModernizeError, type ModernizeError, oneLine } from '#errors/errors.ts';
+import { isModernizeError, type ModernizeError, oneLine, UnauthorizedError } from '#errors/errors.ts';
 import type { Services } from '#flows/services.ts';
 import { ImportError } from '#import/index.ts';
 import type { AuditOutcome } from '#ports/auditStore.ts';
+import {
+  platformAuditLogFor,
+  recordUnauthenticated,
+  unauthenticatedReason,
+} from '#security/auditPlatform.ts';
 import { authenticate, type Caller } from '#security/authenticate.ts';
 import { AccessDeniedError, authorize, EngagementAccessDeniedError } from '#security/rbac.ts';
 import { resolveCaller } from '#security/userAdministration.ts';
@@ -63,7 +68,8 @@ interface Handled {
 
 /**
  * Handles one API request. Never throws; never returns a stack trace. Every mutation and every
- * denial of an authenticated caller is appended to the tenant's audit log.
+ * denial of an authenticated caller is appended to the tenant's audit log; every request refused
+ * for want of a valid token (401) to the platform's audit log.
  */
 export async function handleApiEvent(
   event: APIGatewayProxyEvent,
@@ -152,8 +158,15 @@ async function audit(
   status: number,
 ): Promise<void> {
   const { route, caller, error } = handled;
-  if (!route || !caller || route.permission === 'public') return;
-  const denied = error instanceof AccessDeniedError || error instanceof EngagementAccessDeniedError;
+  if (!route || route.permission === 'public') return;
+  if (!caller) {
+    if (error instanceof UnauthorizedError) await auditUnauthenticated(event, services, route, error, status);
+    return;
+  }
+  const denied =
+    error instanceof AccessDeniedError ||
+    error instanceof EngagementAccessDeniedError ||
+    error instanceof UnauthorizedError;
   const mutation = route.method !== 'GET';
   if (!mutation && !denied) return;
   const outcome: AuditOutcome = denied ? 'denied' : status < 400 ? 'success' : 'failed';
@@ -168,6 +181,26 @@ async function audit(
   } catch (auditError) {
     console.error('audit write failed', oneLine(auditError), event.httpMethod, route.path);
   }
+}
+
+/** A 401 before any tenant was proven: the platform log, with a reason code and no token. */
+async function auditUnauthenticated(
+  event: APIGatewayProxyEvent,
+  services: Services,
+  route: Route,
+  error: UnauthorizedError,
+  status: number,
+): Promise<void> {
+  const sourceIp = event.requestContext?.identity?.sourceIp;
+  const userAgent =
+    lowerCaseKeys(event.headers ?? {})['user-agent'] ?? event.requestContext?.identity?.userAgent;
+  await recordUnauthenticated(platformAuditLogFor(services.config), {
+    action: `${route.method} ${route.path}`,
+    status,
+    reason: unauthenticatedReason(error),
+    ...(sourceIp ? { sourceIp: sourceIp.slice(0, 64) } : {}),
+    ...(userAgent ? { userAgent: userAgent.slice(0, 200) } : {}),
+  });
 }
 
 function clipValues(params: Record<string, string>): Record<string, string> {

@@ -3,7 +3,7 @@
  */
 import * as z from 'zod/v4';
 import { agentHealthMonitorFor, agentPerformanceTrackerFor } from '#agents/agentStatus.ts';
-import { importLimits } from '#config/config.ts';
+import { importLimitsOf } from '#config/config.ts';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
 import {
   latestAssessment,
@@ -38,7 +38,10 @@ import {
 } from '#memory/memoryApi.ts';
 import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
 import { objectKeys } from '#ports/objectStore.ts';
+import { AUDIT_QUERY_PARAMETERS, auditResponse, parseAuditRequest } from '#security/auditExport.ts';
+import { platformAuditLogFor } from '#security/auditPlatform.ts';
 import { checkEngagementAccess } from '#security/rbac.ts';
+import { resolveLimits } from '#security/tenantLimits.ts';
 import { toCsv } from '../reports/csv.ts';
 import { loadEngagementData } from '../reports/engagementData.ts';
 import { EXPORT_DATASETS, type ExportDataset, exportTable } from '../reports/exportTables.ts';
@@ -48,20 +51,11 @@ import { toXlsx } from '../reports/xlsx.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
 import { withSamples } from './mappingReview.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { userRoutes } from './userRoutes.ts';
+import { userRoutes, withStoredRoles } from './userRoutes.ts';
 
 const PRESIGN_SECONDS = 900;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
-const isoTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'from and to must be ISO dates or timestamps');
-const auditQuery = z.object({
-  from: isoTime.optional(),
-  to: isoTime.optional(),
-  action: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
-});
 const correctionSchema = z.object({
   source: z.string().min(1).max(500),
   target: z.string().max(100).nullable(),
@@ -96,7 +90,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** The OpenAPI document, built once from the route table on first request. */
 let openApiDocument: Record<string, unknown> | undefined;
 
-export const routes: Route[] = [
+const routeTable: Route[] = [
   {
     method: 'GET',
     path: '/health',
@@ -180,7 +174,7 @@ export const routes: Route[] = [
           yield bytes;
         },
         fileName,
-        importLimits(ctx.services.config, ctx.caller.clientAccountId),
+        importLimitsOf(await resolveLimits(ctx.services, ctx.caller.clientAccountId)),
       ).profile();
       const upload = await storeUpload(ctx.services, ctx.caller, {
         engagementId,
@@ -627,18 +621,33 @@ export const routes: Route[] = [
     method: 'GET',
     path: '/audit',
     permission: 'view_audit',
-    summary: "The tenant's audit log, oldest first (mutations, denials, approvals, agent tool calls).",
-    query: {
-      from: 'ISO date or timestamp, inclusive',
-      to: 'ISO date or timestamp, inclusive',
-      action: 'action prefix, e.g. "POST /flows" or "flow.approve"',
-      limit: '1-1000, default 1000',
-    },
-    handler: async (ctx) => {
-      const parsed = auditQuery.safeParse(ctx.query);
-      if (!parsed.success) throw new BadInputError(parsed.error.issues[0]?.message ?? 'bad query');
-      return { status: 200, body: { events: await ctx.services.audit.list(ctx.caller, parsed.data) } };
-    },
+    summary:
+      "The tenant's audit log, oldest first (mutations, denials, approvals, agent tool calls, CLI commands); pages of JSON or a CSV export.",
+    query: AUDIT_QUERY_PARAMETERS,
+    produces: ['text/csv'],
+    handler: async (ctx) =>
+      auditResponse(
+        parseAuditRequest(ctx.query),
+        (query) => ctx.services.audit.list(ctx.caller, query),
+        `audit-${ctx.caller.clientAccountId}`,
+        ctx.services.clock.now(),
+      ),
+  },
+  {
+    method: 'GET',
+    path: '/platform/audit',
+    permission: 'administer_clients',
+    summary:
+      'The platform audit log (platform admins): requests refused before any tenant was proven (401), with reason code, route, source IP and user agent; never the token.',
+    query: AUDIT_QUERY_PARAMETERS,
+    produces: ['text/csv'],
+    handler: async (ctx) =>
+      auditResponse(
+        parseAuditRequest(ctx.query),
+        (query) => platformAuditLogFor(ctx.services.config).list(query),
+        'platform-audit',
+        ctx.services.clock.now(),
+      ),
   },
   {
     method: 'GET',
@@ -652,3 +661,6 @@ export const routes: Route[] = [
   },
   ...userRoutes,
 ];
+
+/** The route table as served: every handler authorises the caller's stored roles (withStoredRoles). */
+export const routes: Route[] = withStoredRoles(routeTable);

@@ -8,6 +8,10 @@ import { BadInputError, NotFoundError } from '#errors/errors.ts';
 import { checkEngagementId } from '#flows/discovery/startDiscovery.ts';
 import { isSafeId, ROLES, type Role } from '#ports/tenant.ts';
 import type { ClientLimits, UserRecord } from '#ports/userStore.ts';
+import { monthlyTokenUsage } from '#security/quotas.ts';
+import type { Permission } from '#security/rbac.ts';
+import { authorize } from '#security/rbac.ts';
+import { clientLimitsSchema, describeLimits, forgetLimits } from '#security/tenantLimits.ts';
 import { checkRoleGrant, isUserId } from '#security/userAdministration.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
 
@@ -20,14 +24,7 @@ const userBody = z.object({
 
 const clientBody = z.object({
   name: z.string().min(1).max(200),
-  limits: z
-    .object({
-      maxUploadBytes: z.number().int().positive().optional(),
-      maxRows: z.number().int().positive().optional(),
-      maxColumns: z.number().int().positive().optional(),
-      llmTokenBudget: z.number().int().min(0).optional(),
-    })
-    .optional(),
+  limits: clientLimitsSchema.optional(),
 });
 
 /** The user id named in the path (400 when it could not name a user). */
@@ -133,7 +130,59 @@ export const userRoutes: Route[] = [
         updatedAt: ctx.services.clock.now().toISOString(),
         updatedBy: ctx.caller.userId,
       });
+      // This container applies the new limits at once; the others within LIMITS_CACHE_TTL_MS.
+      forgetLimits(ctx.services, clientId);
       return { status: existing ? 200 : 201, body: record };
     },
   },
+  {
+    method: 'GET',
+    path: '/limits',
+    permission: 'read',
+    summary:
+      "The tenant's effective limits (client record, else configuration, else platform defaults) and this month's LLM token usage.",
+    handler: async (ctx) => ({ status: 200, body: await limitsView(ctx) }),
+  },
 ];
+
+/** The caller's tenant's limits, where each comes from, and its token use this calendar month (UTC). */
+async function limitsView(ctx: RouteContext) {
+  const tenantId = ctx.caller.clientAccountId;
+  const [{ limits, sources }, usage] = await Promise.all([
+    describeLimits(ctx.services, tenantId),
+    monthlyTokenUsage(ctx.services.agentMetrics, ctx.caller, ctx.services.clock.now()),
+  ]);
+  const budget = limits.llmTokenBudget;
+  return {
+    clientAccountId: tenantId,
+    limits,
+    sources,
+    tokenUsage: {
+      month: usage.month,
+      used: usage.used,
+      calls: usage.calls,
+      budget,
+      remaining: budget ? Math.max(0, budget - usage.used) : null,
+      exhausted: budget > 0 && usage.used >= budget,
+    },
+  };
+}
+
+/**
+ * Routes whose handlers authorise the request's resolved caller again, so roles kept on the
+ * caller's user record (resolveCaller, after the token's check) decide: a user a client admin
+ * demoted is refused (403, audited as a denial) even while its token still claims the old role.
+ */
+export function withStoredRoles(table: readonly Route[]): Route[] {
+  return table.map((route) =>
+    route.permission === 'public'
+      ? route
+      : {
+          ...route,
+          handler: (ctx: RouteContext) => {
+            authorize(ctx.caller, route.permission as Permission);
+            return route.handler(ctx);
+          },
+        },
+  );
+}

@@ -34,10 +34,20 @@ export interface CachedAgentAnswer {
   readonly expiresAt: number;
 }
 
+/** Which usage records to list: one flow's, those since an instant, or both. */
+export interface UsageFilter {
+  readonly flowId?: string;
+  /** ISO instant (inclusive), compared with `AgentUsageRecord.at`. */
+  readonly from?: string;
+}
+
 export interface AgentMetricsStore {
   recordUsage(tenant: TenantContext, record: AgentUsageRecord): Promise<void>;
-  /** The tenant's usage records, optionally for one flow. */
-  listUsage(tenant: TenantContext, filter?: { flowId?: string }): Promise<AgentUsageRecord[]>;
+  /**
+   * The tenant's usage records, optionally for one flow and/or made at or after `from` (an ISO
+   * instant; the monthly token budget reads only the current month, a key range in the table).
+   */
+  listUsage(tenant: TenantContext, filter?: UsageFilter): Promise<AgentUsageRecord[]>;
   getCachedAnswer(tenant: TenantContext, key: string): Promise<CachedAgentAnswer | null>;
   putCachedAnswer(tenant: TenantContext, answer: CachedAgentAnswer): Promise<void>;
 }

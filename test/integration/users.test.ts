@@ -139,6 +139,40 @@ describe('users assigned to engagements, and client administration', () => {
     expect(JSON.stringify((await api.call('GET', '/users', admin)).body)).not.toMatch(/Acme Inc/);
   });
 
+  it("stored roles decide: a demoted analyst's upload is refused 403 and audited; re-promoted it works", async () => {
+    const dan = await tokenFor('acme', 'dan', ['analyst']);
+    const upload = () =>
+      api.call('PUT', '/engagements/dc1/files/servers.csv', dan, Buffer.from('Name,IP\nweb-1,10.0.0.1\n'));
+    await api.call('PUT', '/users/dan', admin, { roles: ['analyst'], engagements: ['dc1'] });
+    expect((await upload()).status).toBe(202);
+
+    await api.call('PUT', '/users/dan', admin, { roles: ['viewer'], engagements: ['dc1'] });
+    const refused = await upload();
+    const stillReads = await api.call('GET', '/engagements/dc1/uploads', dan);
+    await api.call('PUT', '/users/dan', admin, { roles: ['analyst'], engagements: ['dc1'] });
+    const restored = await upload();
+
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('your role does not allow upload');
+    expect(stillReads.status).toBe(200);
+    expect(restored.status).toBe(202);
+    const events: AuditEvent[] = (await api.call('GET', '/audit', admin)).body.events;
+    const uploads = events.filter((e) => e.userId === 'dan' && e.action.startsWith('PUT /engagements/'));
+    expect(uploads.map((e) => e.outcome)).toEqual(expect.arrayContaining(['success', 'denied']));
+    expect(uploads.filter((e) => e.outcome === 'denied')).toHaveLength(1);
+    await t.platform.idle();
+  });
+
+  it('a stored record never makes a platform admin, nor takes the role from a platform token', async () => {
+    await api.call('PUT', '/users/olga', platformAdmin, { roles: ['platform_admin'] });
+    const olgaAnalyst = await tokenFor('acme', 'olga', ['analyst']);
+    const olgaPlatform = await tokenFor('acme', 'olga', ['platform_admin']);
+
+    expect((await api.call('GET', '/clients', olgaAnalyst)).status).toBe(403);
+    expect((await api.call('GET', '/engagements', olgaAnalyst)).status).toBe(403);
+    expect((await api.call('GET', '/clients', olgaPlatform)).status).toBe(200);
+  });
+
   it('the audit log records the user administration and the refused escalation', async () => {
     const events: AuditEvent[] = (await api.call('GET', '/audit', admin)).body.events;
     const summary = events.map((e) => [e.action, e.target?.userId, e.outcome].filter(Boolean).join(' '));

@@ -2,25 +2,39 @@
  * data_import and field_mapping: profile the upload, then map its columns onto the canonical schema.
  */
 import { reviewFieldMappings } from '#agents/phaseAgents.ts';
-import { importLimits } from '#config/config.ts';
+import { importLimitsOf } from '#config/config.ts';
 import type { FileKind } from '#domain/assetSchema.ts';
 import { mapColumns } from '#domain/mapping/index.ts';
 import type { FieldMapping, ImportProfile, MappingResult } from '#domain/tableTypes.ts';
 import { openUpload, type UploadTable } from '#import/index.ts';
 import { learnedMappingProposals } from '#memory/mappingProposals.ts';
 import { memoryManagerFor } from '#memory/memoryApi.ts';
+import { resolveLimits } from '#security/tenantLimits.ts';
 import type { PhaseContext, PhaseOutcome } from '../flowRegistry.ts';
 import { discoveryConfigOf } from './discoveryConfig.ts';
 import { readPhaseOutput } from './phaseOutputs.ts';
 
-/** Opens the flow's upload for (re-)reading from the object store. */
+/**
+ * Opens the flow's upload for (re-)reading from the object store, within the tenant's limits
+ * (resolveLimits, read on first use: uploads started by S3 triggers are checked here too).
+ */
 export function uploadTable(ctx: PhaseContext): UploadTable {
   const { upload } = discoveryConfigOf(ctx.flow);
-  return openUpload(
-    () => ctx.services.objects.getStream(ctx.tenant, upload.objectKey),
-    upload.fileName,
-    importLimits(ctx.services.config, ctx.tenant.clientAccountId),
-  );
+  let opened: Promise<UploadTable> | undefined;
+  const table = () =>
+    (opened ??= resolveLimits(ctx.services, ctx.tenant.clientAccountId).then((limits) =>
+      openUpload(
+        () => ctx.services.objects.getStream(ctx.tenant, upload.objectKey),
+        upload.fileName,
+        importLimitsOf(limits),
+      ),
+    ));
+  return {
+    profile: async () => (await table()).profile(),
+    rows: async function* () {
+      yield* (await table()).rows();
+    },
+  };
 }
 
 export async function dataImport(ctx: PhaseContext): Promise<PhaseOutcome> {

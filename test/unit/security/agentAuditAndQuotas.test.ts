@@ -151,6 +151,9 @@ describe('agent tool calls are authorised and audited; the LLM token budget is c
     expect(other.hasModel).toBe(true);
     expect(result.tasks[0]?.output).toEqual({ answer: 'rules' });
     expect(server.requests).toEqual([]);
+    expect(result.notes.join('\n')).toContain(
+      `LLM token budget of 1000 tokens for ${new Date().toISOString().slice(0, 7)} exhausted (used 1100); rules used`,
+    );
   });
 });
 

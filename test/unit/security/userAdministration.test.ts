@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { UserRecord } from '#ports/userStore.ts';
 import type { Caller } from '#security/authenticate.ts';
-import { allows, checkEngagementAccess, EngagementAccessDeniedError } from '#security/rbac.ts';
+import {
+  AccessDeniedError,
+  allows,
+  checkEngagementAccess,
+  EngagementAccessDeniedError,
+} from '#security/rbac.ts';
 import {
   checkRoleGrant,
+  effectiveRoles,
   isUserId,
   RoleEscalationError,
   resolveCaller,
-  withAssignments,
+  withStoredRecord,
 } from '#security/userAdministration.ts';
 
 const record = (engagements: string[]): UserRecord => ({
@@ -52,21 +58,21 @@ describe('engagement access follows the stored assignments', () => {
   };
 
   it('a stored record replaces the token claim', () => {
-    const caller = withAssignments(analyst, record(['dc2']));
+    const caller = withStoredRecord(analyst, record(['dc2']));
 
     expect(() => checkEngagementAccess(caller, 'dc2')).not.toThrow();
     expect(() => checkEngagementAccess(caller, 'dc1')).toThrow(EngagementAccessDeniedError);
   });
 
   it('an empty assignment list opens no engagement; no record keeps the claim', () => {
-    expect(() => checkEngagementAccess(withAssignments(analyst, record([])), 'dc1')).toThrow(
+    expect(() => checkEngagementAccess(withStoredRecord(analyst, record([])), 'dc1')).toThrow(
       EngagementAccessDeniedError,
     );
-    expect(withAssignments(analyst, null)).toBe(analyst);
+    expect(withStoredRecord(analyst, null)).toBe(analyst);
   });
 
   it('admins still see every engagement of their tenant', () => {
-    const admin = withAssignments({ ...analyst, roles: ['client_admin'] }, record([]));
+    const admin = withStoredRecord(analyst, { ...record([]), roles: ['client_admin'] });
 
     expect(() => checkEngagementAccess(admin, 'dc9')).not.toThrow();
   });
@@ -84,6 +90,33 @@ describe('engagement access follows the stored assignments', () => {
 
     expect(asked).toEqual(['acme/ana']);
     expect(caller.engagements).toEqual(['dc3']);
+  });
+});
+
+describe('stored roles decide, within what a client admin may grant', () => {
+  const token: Caller = { clientAccountId: 'acme', userId: 'ana', roles: ['analyst'] };
+  const stored = (roles: UserRecord['roles']) => ({ get: async () => ({ ...record(['dc1']), roles }) });
+
+  it("a demoted user is refused what its token's old role allowed, at the next request", async () => {
+    const caller = await resolveCaller(token, stored(['viewer']), 'read');
+
+    expect(caller.roles).toEqual(['viewer']);
+    await expect(resolveCaller(token, stored(['viewer']), 'upload')).rejects.toThrow(AccessDeniedError);
+    await expect(resolveCaller(token, stored(['analyst']), 'upload')).resolves.toMatchObject({
+      roles: ['analyst'],
+    });
+  });
+
+  it('a record never yields platform_admin, and never takes it from a platform token', () => {
+    expect(effectiveRoles(['analyst'], ['platform_admin', 'viewer'])).toEqual(['viewer']);
+    expect(effectiveRoles(['analyst'], ['platform_admin'])).toEqual([]);
+    expect(effectiveRoles(['platform_admin'], ['viewer'])).toEqual(['viewer', 'platform_admin']);
+    expect(effectiveRoles(['viewer'], ['client_admin'])).toEqual(['client_admin']);
+  });
+
+  it('a record that leaves no role refuses everything; no record keeps the token', async () => {
+    await expect(resolveCaller(token, stored(['platform_admin']), 'read')).rejects.toThrow(AccessDeniedError);
+    await expect(resolveCaller(token, { get: async () => null }, 'upload')).resolves.toBe(token);
   });
 });
 
