@@ -104,9 +104,11 @@ async function dispatch(
         : await authenticate(headers.authorization, services.config);
     if (route.permission !== 'public') {
       handled.caller = caller;
-      authorize(caller, route.permission);
-      // Engagement assignments kept by the tenant's admins replace the token's claim (one GetItem).
+      // The caller's user record, kept by the tenant's admins (one GetItem), replaces the token's roles
+      // and engagement claim; the resolved caller is the one authorised and audited.
       caller = await resolveCaller(caller, services.users);
+      handled.caller = caller;
+      authorize(caller, route.permission);
     }
     const rawBody = event.body
       ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')

@@ -51,7 +51,7 @@ import { toXlsx } from '../reports/xlsx.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
 import { withSamples } from './mappingReview.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { userRoutes, withStoredRoles } from './userRoutes.ts';
+import { userRoutes } from './userRoutes.ts';
 
 const PRESIGN_SECONDS = 900;
 
@@ -90,7 +90,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** The OpenAPI document, built once from the route table on first request. */
 let openApiDocument: Record<string, unknown> | undefined;
 
-const routeTable: Route[] = [
+export const routes: Route[] = [
   {
     method: 'GET',
     path: '/health',
@@ -661,6 +661,3 @@ const routeTable: Route[] = [
   },
   ...userRoutes,
 ];
-
-/** The route table as served: every handler authorises the caller's stored roles (withStoredRoles). */
-export const routes: Route[] = withStoredRoles(routeTable);

@@ -9,8 +9,6 @@ import { checkEngagementId } from '#flows/discovery/startDiscovery.ts';
 import { isSafeId, ROLES, type Role } from '#ports/tenant.ts';
 import type { ClientLimits, UserRecord } from '#ports/userStore.ts';
 import { monthlyTokenUsage } from '#security/quotas.ts';
-import type { Permission } from '#security/rbac.ts';
-import { authorize } from '#security/rbac.ts';
 import { clientLimitsSchema, describeLimits, forgetLimits } from '#security/tenantLimits.ts';
 import { checkRoleGrant, isUserId } from '#security/userAdministration.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
@@ -166,23 +164,4 @@ async function limitsView(ctx: RouteContext) {
       exhausted: budget > 0 && usage.used >= budget,
     },
   };
-}
-
-/**
- * Routes whose handlers authorise the request's resolved caller again, so roles kept on the
- * caller's user record (resolveCaller, after the token's check) decide: a user a client admin
- * demoted is refused (403, audited as a denial) even while its token still claims the old role.
- */
-export function withStoredRoles(table: readonly Route[]): Route[] {
-  return table.map((route) =>
-    route.permission === 'public'
-      ? route
-      : {
-          ...route,
-          handler: (ctx: RouteContext) => {
-            authorize(ctx.caller, route.permission as Permission);
-            return route.handler(ctx);
-          },
-        },
-  );
 }
