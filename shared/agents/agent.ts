@@ -10,7 +10,7 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type * as z from 'zod/v4';
 import type { CircuitBreakerRegistry } from '#reliability/circuitBreaker.ts';
-import { authorizeAgentOperation } from '#security/rbac.ts';
+import { type AuditedToolCall, runAuditedTool } from '#security/auditToolCalls.ts';
 import { type AgentMemoryHooks, recallFor, withMemories } from './agentMemory.ts';
 import { type AnswerCache, requestKey } from './answerCache.ts';
 import {
@@ -59,19 +59,14 @@ export interface AgentRuntime {
   readonly ledger: UsageLedger;
   readonly cache: AnswerCache | null;
   readonly toolContext: Omit<ToolContext, 'agent'>;
-  /** Told of every tool call (the audit log's hook); a failing observer never fails the call. */
-  readonly onToolCall?: (call: ToolCallEvent) => void | Promise<void>;
+  /** Told of every tool call (the audit log's hook), awaited: a call the audit cannot record fails. */
+  readonly onToolCall?: (call: ToolCallEvent) => unknown;
   /** The tenant's agent memory (recall before a task); absent: the agent works without memory. */
   readonly memory?: AgentMemoryHooks;
 }
 
-/** One tool call as the audit sees it. */
-export interface ToolCallEvent {
-  readonly agent: string;
-  readonly tool: string;
-  readonly outcome: 'success' | 'denied' | 'failed';
-  readonly reason?: string;
-}
+/** One tool call as the audit sees it (model-driven calls have mode `llm`). */
+export type ToolCallEvent = AuditedToolCall;
 
 export class Agent {
   readonly spec: AgentSpec;
@@ -252,30 +247,26 @@ export class Agent {
     }
   }
 
-  /** Checks the acting identity may use the tool, runs it, and reports the call to the audit hook. */
+  /**
+   * Runs a tool the model chose through the one authorise-and-audit path (runAuditedTool, shared with
+   * the crew's rules mode): the acting identity's role must allow it and the call is reported to
+   * the audit hook, awaited; a call that cannot be audited fails like a tool error.
+   */
   private async runTool(tool: AgentTool, args: unknown, context: ToolContext): Promise<unknown> {
-    let outcome: ToolCallEvent['outcome'] = 'denied';
-    let reason: string | undefined;
     try {
-      authorizeAgentOperation(context.tenant, tool);
-      outcome = 'failed';
-      const result = await tool.run(args as never, context);
-      outcome = 'success';
-      return result;
+      return await runAuditedTool(
+        context.tenant,
+        {
+          name: tool.name,
+          capabilities: tool.capabilities,
+          run: (a: unknown) => tool.run(a as never, context),
+        },
+        args,
+        { agent: this.spec.name, mode: 'llm' },
+        this.runtime.onToolCall,
+      );
     } catch (error) {
-      reason = messageOf(error).split('\n')[0]?.slice(0, 300);
       throw new AgentToolError(tool.name, { cause: error });
-    } finally {
-      try {
-        await this.runtime.onToolCall?.({
-          agent: this.spec.name,
-          tool: tool.name,
-          outcome,
-          ...(reason ? { reason } : {}),
-        });
-      } catch {
-        // The audit hook never fails the tool call it observes.
-      }
     }
   }
 }
