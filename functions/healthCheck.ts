@@ -13,7 +13,7 @@ import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { agentHealthMonitorFor } from '#agents/agentStatus.ts';
 import type { AgentHealthReport } from '#agents/healthMonitor.ts';
 import { loadConfig, type ModernizeConfig } from '#config/config.ts';
-import { createServices } from '#flows/services.ts';
+import { createServices, type Services } from '#flows/services.ts';
 import { isSafeId, type TenantContext } from '#ports/tenant.ts';
 
 /** One probe's outcome. */
@@ -107,13 +107,22 @@ const PLATFORM: TenantContext = {
   roles: ['platform_admin'],
 };
 
+let agentServices: { key: string; services: Services } | undefined;
+
+/** The services the agent checks use, built once per configuration and kept by a warm container. */
+function servicesOf(config: ModernizeConfig): Services {
+  const key = JSON.stringify(config);
+  if (agentServices?.key !== key) agentServices = { key, services: createServices(config) };
+  return agentServices.services;
+}
+
 /** Agent health of each tenant; a check that cannot run is reported as unhealthy with its reason. */
 export async function checkAgentHealth(
   config: ModernizeConfig,
   tenants: readonly TenantContext[],
 ): Promise<{ status: AgentHealthReport['status']; reports: AgentHealthReport[]; error?: string }> {
   try {
-    const monitor = agentHealthMonitorFor(createServices(config));
+    const monitor = agentHealthMonitorFor(servicesOf(config));
     const reports = await Promise.all(tenants.map((t) => monitor.check(t)));
     const rank = { healthy: 0, degraded: 1, unhealthy: 2 } as const;
     const status = reports.reduce<AgentHealthReport['status']>(

@@ -2,13 +2,9 @@
  * Lambda: the HTTP API behind API Gateway (REST proxy integration). The local server
  * (`modernize serve`) calls this same handler. A POST or PUT carrying an `Idempotency-Key` header
  * is idempotent (Powertools): a retry with the same key, caller and path gets the first answer.
+ * The idempotency layer is imported on the first POST or PUT: a read never needs it.
  */
-import {
-  IdempotencyAlreadyInProgressError,
-  type IdempotencyConfig,
-  IdempotencyValidationError,
-  makeIdempotent,
-} from '@aws-lambda-powertools/idempotency';
+import type { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import '#flows/registerFlows.ts';
 import { idempotencyConfig, idempotencyStore, observed, registerInvocation } from '#config/powertools.ts';
@@ -31,20 +27,28 @@ class RetryableResponse extends Error {
 }
 
 type Run = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
-let idempotent: { services: Services; config: IdempotencyConfig; run: Run } | undefined;
+type Idempotency = typeof import('@aws-lambda-powertools/idempotency');
+interface IdempotentApi {
+  readonly services: Services;
+  readonly config: IdempotencyConfig;
+  readonly run: Run;
+  readonly errors: Pick<Idempotency, 'IdempotencyValidationError' | 'IdempotencyAlreadyInProgressError'>;
+}
+let idempotent: IdempotentApi | undefined;
 
-function idempotentApi(services: Services): { config: IdempotencyConfig; run: Run } {
+async function idempotentApi(services: Services): Promise<IdempotentApi> {
   if (idempotent?.services !== services) {
-    const config = idempotencyConfig(REQUEST_KEY, { payloadValidationJmesPath: 'body' });
-    const run = makeIdempotent(
+    const idempotency = await import('@aws-lambda-powertools/idempotency');
+    const config = await idempotencyConfig(REQUEST_KEY, { payloadValidationJmesPath: 'body' });
+    const run = idempotency.makeIdempotent(
       async (event: APIGatewayProxyEvent) => {
         const response = await handleApiEvent(event, services);
         if (response.statusCode >= 500) throw new RetryableResponse(response);
         return response;
       },
-      { persistenceStore: idempotencyStore(services.config, 'httpApi'), config },
+      { persistenceStore: await idempotencyStore(services.config, 'httpApi'), config },
     );
-    idempotent = { services, config, run };
+    idempotent = { services, config, run, errors: idempotency };
   }
   return idempotent;
 }
@@ -59,15 +63,15 @@ export const handler = observed(
   async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     const services = servicesFromEnvironment();
     if (event.httpMethod !== 'POST' && event.httpMethod !== 'PUT') return handleApiEvent(event, services);
+    const { config, run, errors } = await idempotentApi(services);
     try {
-      const { config, run } = idempotentApi(services);
       registerInvocation(config, context);
       return await run(event);
     } catch (error) {
       if (error instanceof RetryableResponse) return error.response;
-      if (error instanceof IdempotencyValidationError)
+      if (error instanceof errors.IdempotencyValidationError)
         return conflict('idempotency_key_reused', 'Idempotency-Key was used for a different request');
-      if (error instanceof IdempotencyAlreadyInProgressError)
+      if (error instanceof errors.IdempotencyAlreadyInProgressError)
         return conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still running');
       throw error;
     }

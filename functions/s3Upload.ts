@@ -1,10 +1,12 @@
 /**
  * Lambda: an object created under an engagement's upload prefix starts discovery. Each record is
  * idempotent (Powertools, keyed by bucket, key and S3 sequencer): a redelivered event starts nothing.
+ * It only starts the discovery flow (its module registers it); the state machine runs the phases in
+ * the flowPhase function, which registers every flow type and the hand-over to assessment, so the
+ * assessment code is not part of this handler's cold start.
  */
 import { type IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
-import '#flows/registerFlows.ts';
 import { idempotencyConfig, idempotencyStore, observed, registerInvocation } from '#config/powertools.ts';
 import { handleUploadCreated } from '#flows/discovery/startDiscovery.ts';
 import { type Services, servicesFromEnvironment } from '#flows/services.ts';
@@ -16,16 +18,16 @@ type Start = (record: S3EventRecord) => Promise<string | null>;
 let idempotent: { services: Services; config: IdempotencyConfig; start: Start } | undefined;
 const ran = new WeakSet<S3EventRecord>();
 
-function startOnce(services: Services): { config: IdempotencyConfig; start: Start } {
+async function startOnce(services: Services): Promise<{ config: IdempotencyConfig; start: Start }> {
   if (idempotent?.services !== services) {
-    const config = idempotencyConfig(RECORD_KEY, { expiresAfterSeconds: 24 * 3600 });
+    const config = await idempotencyConfig(RECORD_KEY, { expiresAfterSeconds: 24 * 3600 });
     const start = makeIdempotent(
       async (record: S3EventRecord) => {
         ran.add(record);
         return (await handleUploadCreated(services, record))?.flowId ?? null;
       },
       {
-        persistenceStore: idempotencyStore(services.config, 's3Upload'),
+        persistenceStore: await idempotencyStore(services.config, 's3Upload'),
         config,
       },
     );
@@ -36,7 +38,7 @@ function startOnce(services: Services): { config: IdempotencyConfig; start: Star
 
 export const handler = observed(async (event: S3Event, context: Context): Promise<{ started: string[] }> => {
   const services = servicesFromEnvironment();
-  const { config, start } = startOnce(services);
+  const { config, start } = await startOnce(services);
   registerInvocation(config, context);
   const started: string[] = [];
   for (const record of event.Records ?? []) {

@@ -1,16 +1,40 @@
 /**
- * One Lambda handler from functions/, bundled by the local esbuild (no Docker) as a minified,
- * tree-shaken ESM bundle for Node 24 on arm64, with X-Ray tracing, Powertools settings and a
- * log group with a retention period.
+ * One Lambda handler from functions/, bundled by the local esbuild (no Docker) with code splitting
+ * (`bundleHandler`: `<name>.mjs` plus `chunks/`, minified, tree-shaken ESM for Node 24) on arm64,
+ * with X-Ray tracing, Powertools settings and a log group with a retention period.
  */
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
-import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Tags } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { HANDLER_BUNDLING } from '../bundling.ts';
-import { FUNCTIONS_DIR, REPO_ROOT } from '../paths.ts';
+import { bundleHandler } from '../bundling.ts';
+import { FUNCTIONS_DIR } from '../paths.ts';
+
+/**
+ * The handler's code: `bundleHandler` writes it straight into the asset's staging directory through
+ * the CDK's local bundling hook, so the CDK's own `aws:cdk:bundling-stacks` context still skips it
+ * for stacks that need no real bundle (tests), and the asset hash is that of the bundle output.
+ * Docker is never used: the hook always bundles or throws.
+ */
+export function handlerCode(handler: string): Code {
+  return Code.fromAsset(FUNCTIONS_DIR, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the type, never pulled: local bundling below always succeeds or throws.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      // The CDK caches staged assets by source path and (JSON) bundling options, which drops the
+      // local hook: without the handler's name in them every handler would get the first one's bundle.
+      command: ['bundleHandler', handler],
+      local: {
+        tryBundle(outputDir: string): boolean {
+          bundleHandler(handler, { outdir: outputDir });
+          return true;
+        },
+      },
+    },
+  });
+}
 
 /** Principal tag the tenant-access role trusts: only handlers carrying it may vend tenant credentials. */
 export const TOKEN_VENDOR_TAG = { key: 'modernize-token-vendor', value: 'true' } as const;
@@ -32,9 +56,9 @@ export interface HandlerFunctionProps {
   readonly vendsTenantCredentials?: boolean;
 }
 
-/** A handler of functions/ as a NodejsFunction with the project's defaults. */
+/** A handler of functions/ as a Lambda function with the project's defaults. */
 export class HandlerFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: HandlerFunctionProps) {
     super(scope, id);
@@ -42,9 +66,9 @@ export class HandlerFunction extends Construct {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: join(FUNCTIONS_DIR, `${props.handler}.ts`),
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: handlerCode(props.handler),
+      handler: `${props.handler}.handler`,
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -53,17 +77,6 @@ export class HandlerFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: HANDLER_BUNDLING.target,
-        minify: HANDLER_BUNDLING.minify,
-        sourceMap: HANDLER_BUNDLING.sourcemap,
-        mainFields: [...HANDLER_BUNDLING.mainFields],
-        externalModules: [...HANDLER_BUNDLING.external],
-        banner: HANDLER_BUNDLING.banner,
-      },
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: 'Modernize',

@@ -5,8 +5,8 @@
  * `--json` output, so the same handler runs without those middlewares.
  */
 
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import type { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -75,9 +75,14 @@ export const IDEMPOTENCY_PK_PREFIX = 'IDEMPOTENCY#';
 
 /**
  * The idempotency persistence layer on the single table: key in `sk`, a static `pk` of
- * `IDEMPOTENCY#{name}`, expiry in the table's TTL attribute.
+ * `IDEMPOTENCY#{name}`, expiry in the table's TTL attribute. The idempotency package is imported
+ * here on first use: the HTTP API needs it only for a POST or PUT, not to answer a read.
  */
-export function idempotencyStore(config: ModernizeConfig, name: string): DynamoDBPersistenceLayer {
+export async function idempotencyStore(
+  config: ModernizeConfig,
+  name: string,
+): Promise<DynamoDBPersistenceLayer> {
+  const { DynamoDBPersistenceLayer } = await import('@aws-lambda-powertools/idempotency/dynamodb');
   const local = config.dynamoEndpoint
     ? { endpoint: config.dynamoEndpoint, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
     : {};
@@ -94,11 +99,13 @@ export function idempotencyStore(config: ModernizeConfig, name: string): DynamoD
 /**
  * Idempotency settings: `eventKeyJmesPath` selects what makes two requests the same (a null
  * selection skips idempotency); `payloadValidationJmesPath` what must then also be equal.
+ * Imported on first use, like `idempotencyStore`.
  */
-export function idempotencyConfig(
+export async function idempotencyConfig(
   eventKeyJmesPath: string,
   options: { expiresAfterSeconds?: number; payloadValidationJmesPath?: string } = {},
-): IdempotencyConfig {
+): Promise<IdempotencyConfig> {
+  const { IdempotencyConfig } = await import('@aws-lambda-powertools/idempotency');
   return new IdempotencyConfig({
     eventKeyJmesPath,
     expiresAfterSeconds: options.expiresAfterSeconds ?? 3600,

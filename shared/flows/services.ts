@@ -22,7 +22,6 @@ import { DynamoMemoryStore } from '#adapters/aws/dynamoMemoryStore.ts';
 import { createDynamoTable } from '#adapters/aws/dynamoTable.ts';
 import { DynamoClientRegistry, DynamoUserStore } from '#adapters/aws/dynamoUserStore.ts';
 import { S3ObjectStore } from '#adapters/aws/s3ObjectStore.ts';
-import { SfnWorkflowEngine } from '#adapters/aws/sfnWorkflowEngine.ts';
 import { resolveApiKey } from '#agents/llmClient.ts';
 import { loadConfig, type ModernizeConfig, type TenantIsolationConfig } from '#config/config.ts';
 import { createEmbedder, type Embedder } from '#memory/embeddings.ts';
@@ -50,6 +49,7 @@ import {
   TenantCredentialsError,
   TenantCredentialVendor,
 } from '#security/tenantCredentials.ts';
+import { lazyPort } from './lazyPort.ts';
 
 export interface Services {
   readonly config: ModernizeConfig;
@@ -120,9 +120,7 @@ export function storageClients(config: ModernizeConfig, credentials?: Credential
 /** Builds the AWS adapters for `config` (pointed at local endpoints on the embedded platform). */
 export function createServices(config: ModernizeConfig, overrides: Partial<Services> = {}): Services {
   const workflow =
-    config.workflow === 'local'
-      ? (localWorkflow ?? missingLocalEngine())
-      : new SfnWorkflowEngine(config.stateMachineArns);
+    config.workflow === 'local' ? (localWorkflow ?? missingLocalEngine()) : sfnWorkflow(config);
   const clients = storageClients(config);
   return {
     ...tenantDataServices(config, clients),
@@ -142,6 +140,32 @@ export function createServices(config: ModernizeConfig, overrides: Partial<Servi
       () => resolveApiKey(config.llm),
     ),
     ...overrides,
+  };
+}
+
+/**
+ * The Step Functions engine, with its SDK client imported and built on the first start, describe or
+ * stop: most invocations (every connection batch, most API reads) never start a flow.
+ */
+function sfnWorkflow(config: ModernizeConfig): WorkflowEngine {
+  return lazyPort<WorkflowEngine>(['start', 'describe', 'stop'], async () => {
+    const { SfnWorkflowEngine } = await import('#adapters/aws/sfnWorkflowEngine.ts');
+    return new SfnWorkflowEngine(config.stateMachineArns);
+  });
+}
+
+/**
+ * An STS client built on the first AssumeRole (the first tenant call of a container), not when the
+ * services are. Not imported lazily: the vendor's AssumeRoleCommand already loads the package, and a
+ * dynamic import of it would only defeat tree shaking.
+ */
+function lazySts(region: string): AssumeRoleClient {
+  let client: STSClient | undefined;
+  return {
+    send: (command) => {
+      client ??= new STSClient({ region });
+      return client.send(command);
+    },
   };
 }
 
@@ -193,7 +217,7 @@ function createVectorIndex(config: ModernizeConfig, credentials?: CredentialProv
   const endpoint = config.memory.openSearchEndpoint;
   if (config.memory.vectorIndex === 'opensearch' && endpoint) {
     // The OpenSearch client (~250 KB) loads on the first memory operation, not at cold start.
-    return lazyIndex(() =>
+    return lazyPort<VectorIndex>(VECTOR_INDEX_METHODS, () =>
       import('#adapters/aws/openSearchVectorIndex.ts').then((m) => {
         const client = m.createOpenSearchClient({
           endpoint,
@@ -207,27 +231,12 @@ function createVectorIndex(config: ModernizeConfig, credentials?: CredentialProv
   }
   // The embedded index's native usearch binding must not load when a Lambda bundle is imported.
   const directory = join(config.home, 'memory');
-  return lazyIndex(() =>
+  return lazyPort<VectorIndex>(VECTOR_INDEX_METHODS, () =>
     import('#adapters/local/embeddedVectorIndex.ts').then((m) => new m.EmbeddedVectorIndex({ directory })),
   );
 }
 
-/** A vector index built on first use. */
-function lazyIndex(build: () => Promise<VectorIndex>): VectorIndex {
-  let index: Promise<VectorIndex> | undefined;
-  const load = () => {
-    index ??= build().catch((error: unknown) => {
-      index = undefined;
-      throw error;
-    });
-    return index;
-  };
-  return {
-    upsert: async (...args) => (await load()).upsert(...args),
-    search: async (...args) => (await load()).search(...args),
-    remove: async (...args) => (await load()).remove(...args),
-  };
-}
+const VECTOR_INDEX_METHODS = ['upsert', 'search', 'remove'] as const;
 
 /** Options of tenant-scoped services (tests inject STS and the clock). */
 export interface TenantServicesOptions {
@@ -259,7 +268,7 @@ export class TenantScopedServices {
     this.#maxTenants = options.maxTenants ?? 64;
     this.#ttlMs = Math.max(60, isolation.durationSeconds - isolation.refreshMarginSeconds) * 1000;
     this.#vendor = new TenantCredentialVendor({
-      sts: options.sts ?? new STSClient({ region: base.config.region }),
+      sts: options.sts ?? lazySts(base.config.region),
       roleArn: isolation.roleArn,
       resources: {
         tableArn: isolation.tableArn,

@@ -1,7 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { platformKeys } from '#adapters/aws/tableDesign.ts';
+import { loadConfig } from '#config/config.ts';
+import { createServices, TenantScopedServices } from '#flows/services.ts';
 import { routes } from '#http/routes.ts';
 import { ROLES } from '#ports/tenant.ts';
+import { tenantSessionPolicy } from '#security/tenantCredentials.ts';
 import { BINARY_MEDIA_TYPES, REPORT_OBJECTS } from '../../../cdk/stacks/apiStack.ts';
 import { buildTestApp, type Cfn, resourcesOf } from './cdkApp.ts';
 
@@ -125,5 +129,59 @@ describe('api stack', () => {
       id.startsWith('HttpApiFunction'),
     )?.[1].Properties.Environment.Variables;
     expect(env.MODERNIZE_TENANT_ROLE_ARN).toBeDefined();
+  });
+
+  it('lets the API role read and write the platform partition (client registry) that tenant credentials cannot reach', () => {
+    // Prepare: the HttpApi role's DynamoDB statements, and a tenant's session policy.
+    const statements = resourcesOf(api, 'AWS::IAM::Policy')
+      .filter(([id]) => id.startsWith('HttpApiFunction'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Cfn[]);
+    const onTable = statements.filter(
+      (st) =>
+        st.Effect === 'Allow' &&
+        [st.Action].flat().some((a: string) => a.startsWith('dynamodb:')) &&
+        // The table itself (the platform partition's rows), not only its indexes.
+        [st.Resource].flat().some((r: Cfn) => /:table\/[^/"]+"\]\]\}$/.test(JSON.stringify(r))),
+    );
+    const session = tenantSessionPolicy('acme', {
+      tableArn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/t',
+      bucketArn: 'arn:aws:s3:::b',
+      kmsKeyArns: [],
+    });
+    const leadingKeys: string[] = session.Statement.flatMap((st) =>
+      Object.values(st.Condition ?? {}).flatMap((c) => [
+        (c as Record<string, unknown>)['dynamodb:LeadingKeys'],
+      ]),
+    )
+      .flat()
+      .filter((k): k is string => typeof k === 'string');
+    const like = (pattern: string, key: string) =>
+      new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(key);
+
+    // Assess: the registry's Query, GetItem and PutItem on the table, with no LeadingKeys condition
+    // and no Deny, so `PLATFORM` rows are reachable with the function's own role ...
+    const actions = onTable.filter((st) => !st.Condition).flatMap((st) => [st.Action].flat());
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']),
+    );
+    expect(statements.some((st) => st.Effect === 'Deny')).toBe(false);
+    const kms = statements.flatMap((st) => [st.Action].flat()).filter((a: string) => a.startsWith('kms:'));
+    expect(kms).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:Encrypt']));
+    // ... which a tenant-scoped credential can never reach ...
+    expect(leadingKeys).toEqual(['T#acme', 'T#acme#*']);
+    expect(leadingKeys.some((k) => like(k, platformKeys.partition))).toBe(false);
+    expect(leadingKeys.some((k) => like(k, `${platformKeys.partition}#AUDIT`))).toBe(false);
+    expect(leadingKeys.some((k) => like(k, 'T#acme#E#e1'))).toBe(true);
+    // ... and the registry is never routed to tenant credentials: it keeps the function's clients.
+    const config = loadConfig({
+      AWS_REGION: 'eu-west-1',
+      MODERNIZE_TABLE: 't',
+      MODERNIZE_BUCKET: 'b',
+      MODERNIZE_TENANT_ROLE_ARN: 'arn:aws:iam::111122223333:role/tenant-access',
+      MODERNIZE_KMS_KEY_ARNS: 'arn:aws:kms:eu-west-1:111122223333:key/k1',
+    });
+    if (!config.tenantIsolation) throw new Error('tenant isolation expected');
+    const tenants = new TenantScopedServices(createServices(config), config.tenantIsolation);
+    expect(tenants.routed().clients).toBe(tenants.base.clients);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, type Cfn, resourcesOf } from './cdkApp.ts';
+import { bundleHandler } from '../../../cdk/bundling.ts';
+import { buildTestApp, type Cfn, resourcesOf, tempOutdir } from './cdkApp.ts';
 
 const STATE_MACHINES = join(import.meta.dirname, '..', '..', '..', 'statemachines');
 const files = readdirSync(STATE_MACHINES).filter((f) => f.endsWith('.asl.json'));
@@ -110,29 +111,63 @@ describe('flows stack', () => {
 });
 
 describe('handler bundling', () => {
-  it('bundles the handlers offline with the local esbuild (no Docker) into ESM files Node loads', () => {
+  it('bundles each handler offline (local esbuild, no Docker) into its own split ESM asset Node loads', () => {
     const real = buildTestApp({ bundle: ['modernize-flows'] });
     const assembly = real.app.synth();
     const template = assembly.getStackByName('modernize-flows').template;
     const fns = Object.entries<Cfn>(template.Resources).filter(
       ([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('BucketNotifications'),
     );
+    expect(fns.map(([, fn]) => fn.Properties.Handler).sort()).toEqual([
+      'connectionBatch.handler',
+      'flowPhase.handler',
+      's3Upload.handler',
+    ]);
+    // Each handler has its own asset: the CDK's asset cache must not hand one bundle to all.
+    expect(new Set(fns.map(([, fn]) => fn.Properties.Code.S3Key)).size).toBe(fns.length);
     for (const [, fn] of fns) {
       const asset = join(real.outdir, `asset.${fn.Properties.Code.S3Key.replace('.zip', '')}`);
-      const bundle = join(asset, 'index.mjs');
-      expect(statSync(bundle).size).toBeGreaterThan(1000);
-      expect(readFileSync(bundle, 'utf8')).not.toMatch(/from ?["']#(domain|flows)\//);
+      const entry = join(asset, `${fn.Properties.Handler.replace('.handler', '')}.mjs`);
+      expect(statSync(entry).size).toBeGreaterThan(1000);
+      expect(readFileSync(entry, 'utf8')).not.toMatch(/from ?["']#(domain|flows)\//);
+      // Code splitting: what only some invocations need (openai, the OpenSearch client) is in chunks.
+      expect(
+        readdirSync(join(asset, 'chunks')).some((f) => f.startsWith('openai-') && f.endsWith('.mjs')),
+      ).toBe(true);
       // Loading is what a cold start does first: CommonJS globals and native modules must not break it.
       const loaded = execFileSync(
         process.execPath,
         [
           '--input-type=module',
           '-e',
-          `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(typeof m.handler);`,
+          `const m = await import(${JSON.stringify(pathToFileURL(entry).href)}); console.log(typeof m.handler);`,
         ],
-        { encoding: 'utf8', env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1' } },
+        // As in Lambda: the function name switches the Powertools logger, metrics and tracer on.
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, AWS_REGION: 'eu-west-1', AWS_LAMBDA_FUNCTION_NAME: 'test' },
+        },
       );
       expect(loaded.trim()).toBe('function');
     }
+  });
+
+  it('writes the same bytes for the same sources, so asset hashes are stable across synths', () => {
+    const first = bundleHandler('connectionBatch', { outdir: tempOutdir() });
+    const second = bundleHandler('connectionBatch', { outdir: tempOutdir() });
+    expect([...second.files.keys()].sort()).toEqual([...first.files.keys()].sort());
+    for (const file of first.files.keys()) {
+      expect(readFileSync(join(second.outdir, file)).equals(readFileSync(join(first.outdir, file)))).toBe(
+        true,
+      );
+    }
+    // Builtins load through process.getBuiltinModule: an ESM import of node:http would load undici.
+    for (const file of first.files.keys()) {
+      expect(readFileSync(join(first.outdir, file), 'utf8')).not.toMatch(/from ?["'](node:)?https?["']/);
+    }
+    // The entry imports its init chunks statically; openai is not among them (it loads on first use).
+    expect(first.initFiles[0]).toBe('connectionBatch.mjs');
+    expect(first.initFiles.some((f) => f.includes('openai'))).toBe(false);
+    expect([...first.files.keys()].some((f) => f.startsWith('chunks/openai-'))).toBe(true);
   });
 });
