@@ -20,6 +20,11 @@ class ColumnState {
   distinct: DistinctSet | null = new DistinctSet();
   distinctCount = 0;
   readonly samples: string[] = [];
+  /**
+   * The type of each distinct value (by its number in `distinct`) once checked: a repeated value is counted
+   * without being classified again (classifyValue is pure, so the counts are the same).
+   */
+  readonly distinctTypes: InferredType[] = [];
 }
 
 /**
@@ -39,11 +44,13 @@ function addCell(state: ColumnState, text: string, from: number, to: number): vo
   } else if (a === 0 && b === text.length) value = text;
   state.nonEmpty++;
   const distinct = state.distinct;
+  let entry = -1;
   if (distinct !== null) {
     const hash = hashRange(text, a, b);
-    if (!distinct.hasRange(text, a, b, hash)) {
+    entry = distinct.indexOfRange(text, a, b, hash);
+    if (entry < 0) {
       value ??= text.slice(a, b);
-      distinct.add(value, hash);
+      entry = distinct.add(value, hash);
       if (state.samples.length < SAMPLE_CAP) state.samples.push(value);
       if (distinct.size >= DISTINCT_CAP) {
         state.distinctCount = DISTINCT_CAP;
@@ -52,9 +59,13 @@ function addCell(state: ColumnState, text: string, from: number, to: number): vo
     }
   }
   if (state.checked < TYPE_CHECK_CAP) {
-    value ??= text.slice(a, b);
     state.checked++;
-    const type = classifyValue(value);
+    let type = entry < 0 ? undefined : state.distinctTypes[entry];
+    if (type === undefined) {
+      value ??= text.slice(a, b);
+      type = classifyValue(value);
+      if (entry >= 0) state.distinctTypes[entry] = type;
+    }
     state.typeCounts.set(type, (state.typeCounts.get(type) ?? 0) + 1);
   }
 }

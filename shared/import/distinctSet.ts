@@ -37,21 +37,28 @@ export class DistinctSet {
 
   /** True when `text[from, to)` is in the set; `hash` is its hashRange. */
   hasRange(text: string, from: number, to: number, hash: number): boolean {
+    return this.indexOfRange(text, from, to, hash) >= 0;
+  }
+
+  /** The number of `text[from, to)` in the set (0-based, in the order values were added), or -1. */
+  indexOfRange(text: string, from: number, to: number, hash: number): number {
     const hashes = this.hashes;
     const entries = this.entries;
     const mask = this.mask;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const entry = entries[at] as number;
-      if (entry === 0) return false;
-      if (hashes[at] === hash && sameRange(this.values[entry - 1] as string, text, from, to)) return true;
+      if (entry === 0) return -1;
+      if (hashes[at] === hash && sameRange(this.values[entry - 1] as string, text, from, to))
+        return entry - 1;
     }
   }
 
-  /** Adds a value known to be absent; `hash` is its hashRange. */
-  add(value: string, hash: number): void {
+  /** Adds a value known to be absent; `hash` is its hashRange. Returns its number. */
+  add(value: string, hash: number): number {
     const number = this.values.push(value);
     if (number * 2 > this.entries.length) this.grow();
     else this.place(hash, number);
+    return number - 1;
   }
 
   private place(hash: number, number: number): void {

@@ -4,7 +4,7 @@
  */
 import { type CanonicalField, CONNECTION_FIELDS, type FileKind } from '#domain/assetSchema.ts';
 import type { CleansedRecord, ColumnProfile, FieldMapping } from '#domain/tableTypes.ts';
-import { memoised, worthMemoising } from './cellMemo.ts';
+import { CELL_MEMO_LIMIT, memoised, worthMemoising } from './cellMemo.ts';
 import { CleanserCompileError } from './errors.ts';
 import { buildConverter, convertsWork, kindOf } from './fieldConverters.ts';
 import { displayOperatingSystem, parseOperatingSystem } from './operatingSystem.ts';
@@ -29,6 +29,11 @@ interface CompiledColumn {
   readonly convert: CellConverter | null;
   /** True when `convert` takes placeholders itself (a memoised converter), so the row loop skips the test. */
   readonly takesPlaceholders: boolean;
+  /**
+   * For an unmapped column whose values repeat (see worthMemoising): one string per distinct value, so rows
+   * kept in an inventory share it instead of each keeping its own copy. Null otherwise.
+   */
+  readonly shared: Map<string, string> | null;
   readonly template: boolean;
 }
 
@@ -44,6 +49,7 @@ function compileColumn(column: ColumnProfile, mapping: FieldMapping | undefined)
     target,
     convert,
     takesPlaceholders: memo,
+    shared: convert === null && worthMemoising(column) ? new Map() : null,
     template: target === null && TEMPLATE_HEADER.test(column.header.trim()),
   };
 }
@@ -57,6 +63,14 @@ function needsTrim(cell: string): boolean {
   const first = cell.charCodeAt(0);
   const last = cell.charCodeAt(cell.length - 1);
   return first <= 32 || last <= 32 || first >= 127 || last >= 127;
+}
+
+/** The one string kept for `text` in a column's shared values (the text itself once the map is full). */
+function sharedText(shared: Map<string, string>, text: string): string {
+  const known = shared.get(text);
+  if (known !== undefined) return known;
+  if (shared.size < CELL_MEMO_LIMIT) shared.set(text, text);
+  return text;
 }
 
 /** The file kind implied by the mapping targets: any connection field makes it a connection file. */
@@ -129,7 +143,7 @@ export function compileCleanser(
       const text = raw === undefined ? '' : needsTrim(raw) ? raw.trim() : raw;
       if (column.convert === null) {
         if (text === '') continue;
-        state.custom[column.header] = text;
+        state.custom[column.header] = column.shared === null ? text : sharedText(column.shared, text);
         if (column.template) {
           const flag = parseBoolean(text);
           if (flag !== null) state.isTemplate = flag;

@@ -19,6 +19,16 @@ import {
 
 const IP_SPLIT = /[\s,;|]+/;
 const HAS_SEPARATOR = /[\s,;|]/;
+
+/** HAS_SEPARATOR.test, by character codes for ASCII text (the regex decides only for other characters). */
+function hasSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 44 || code === 59 || code === 124 || code === 32 || (code >= 9 && code <= 13)) return true;
+    if (code >= 127) return HAS_SEPARATOR.test(text);
+  }
+  return false;
+}
 const TAG_SPLIT = /[,;|]+/;
 const NAME_SPLIT = /[\s,;|]+/;
 const CACHE_LIMIT = 4096;
@@ -177,7 +187,7 @@ function addressListConverter(
   what: string,
 ): CellConverter {
   return (text, state) => {
-    if (!HAS_SEPARATOR.test(text)) {
+    if (!hasSeparator(text)) {
       const address = normalise(text);
       if (address === null) {
         state.issues.push(`${field}: ${JSON.stringify(text)} is not a valid ${what}`);
@@ -227,9 +237,10 @@ function mapped(field: CanonicalField, header: string, fn: (text: string) => Fie
 }
 
 /**
- * True when a column's converter does enough per cell (parsing numbers, sizes, dates, addresses, lists) for
- * a per-column memo of its results to pay; plain text fields, host names and the already cached word
- * normalisers are cheaper than a memo lookup. OS columns are parsed per row, after all cells, so never.
+ * True when a column's cells may go through a per-column memo of their results (see cellMemo): converters
+ * that parse (numbers, sizes, dates, addresses, lists) save their work, and plain text columns save memory,
+ * since every row then shares one string per distinct value instead of keeping its own copy. Host names and
+ * the already cached word normalisers gain nothing; OS columns are parsed per row, after all cells, so never.
  */
 export function convertsWork(target: CanonicalField): boolean {
   switch (target) {
@@ -242,16 +253,8 @@ export function convertsWork(target: CanonicalField): boolean {
     case 'protocol':
     case 'assetType':
       return false;
-    case 'ipAddress':
-    case 'macAddress':
-    case 'tags':
-    case 'dependsOn':
-    case 'sourceIp':
-    case 'destinationIp':
-    case 'fqdn':
-      return true;
     default:
-      return kindOf(target) !== 'string';
+      return true;
   }
 }
 

@@ -105,6 +105,12 @@ export class ClassificationMemo {
   readonly labelTypes = new Map<string, AssetType | null>();
   readonly hypervisorLabels = new Map<string, boolean>();
   readonly deviceOperatingSystems = new Map<string, AssetType | null>();
+  /**
+   * deviceTypeOfOs by operating system name, then version (the row's own values, which rows share), so the
+   * combined text is built only once per pair.
+   */
+  readonly deviceOsPairs = new Map<string, Map<string, AssetType | null>>();
+  deviceOsPairCount = 0;
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V): V {
@@ -149,6 +155,28 @@ function deviceTypeOfOs(os: string, memo: ClassificationMemo | undefined): Asset
   return memo ? remember(memo.deviceOperatingSystems, os, type) : type;
 }
 
+/** deviceTypeOfOs of the operating system text a name and a version (both trimmed) make together. */
+function deviceTypeOfOsParts(
+  osName: string,
+  osVersion: string,
+  memo: ClassificationMemo | undefined,
+): AssetType | null {
+  const byVersion = memo?.deviceOsPairs.get(osName);
+  const known = byVersion?.get(osVersion);
+  if (known !== undefined) return known;
+  const type = deviceTypeOfOs(osVersion === '' ? osName : `${osName} ${osVersion}`.trim(), memo);
+  if (memo && memo.deviceOsPairCount < MEMO_LIMIT) {
+    let versions = byVersion;
+    if (versions === undefined) {
+      versions = new Map();
+      memo.deviceOsPairs.set(osName, versions);
+    }
+    versions.set(osVersion, type);
+    memo.deviceOsPairCount++;
+  }
+  return type;
+}
+
 /**
  * Classifies a cleansed row's asset type. An explicit `assetType` value (or an unmapped class column such as
  * `sys_class_name`) decides when it is recognisable, except that a server class with virtualisation evidence
@@ -178,14 +206,15 @@ export function classifyAssetType(
   }
   const osName = text(fields.operatingSystem);
   const osVersion = text(fields.osVersion);
-  const os = osVersion === '' ? osName : `${osName} ${osVersion}`.trim();
-  if (os !== '') {
-    const device = deviceTypeOfOs(os, memo);
+  // Both are trimmed: the combined OS text is empty exactly when both are.
+  const hasOs = osName !== '' || osVersion !== '';
+  if (hasOs) {
+    const device = deviceTypeOfOsParts(osName, osVersion, memo);
     if (device !== null) return device;
   }
   if (hasVirtualEvidence(fields, custom, headers, memo)) return 'virtual_machine';
-  if (text(fields.databaseEngine) !== '' && os === '') return 'database';
-  if (os !== '') return 'server';
+  if (text(fields.databaseEngine) !== '' && !hasOs) return 'database';
+  if (hasOs) return 'server';
   if (SIZING_FIELDS.some((field) => typeof fields[field] === 'number')) return 'server';
   if (text(fields.hostname) !== '' || text(fields.fqdn) !== '' || text(fields.ipAddress) !== '')
     return 'server';

@@ -22,6 +22,22 @@ export function shortHash(text: string, length = 16): string {
 const DOT = 46;
 const COLON = 58;
 
+/**
+ * `value.trim().toLowerCase()`, but the value itself when that would change nothing (printable ASCII without
+ * upper-case letters and no edge spaces: what identifiers mostly are), so identity checks, run several times
+ * per imported row, allocate no copy. Anything else takes the built-ins, so the result is always the same.
+ */
+export function lowerTrim(value: string): string {
+  const length = value.length;
+  if (length === 0) return value;
+  if (value.charCodeAt(0) <= 32 || value.charCodeAt(length - 1) <= 32) return value.trim().toLowerCase();
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code >= 127) return value.trim().toLowerCase();
+  }
+  return value;
+}
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -74,7 +90,7 @@ function hasLeadingZeroOctet(quad: string): boolean {
 
 /** Canonical text of an IP: trimmed, lower-case, IPv4 octets without leading zeros, IPv6 zone dropped. */
 export function normaliseIp(value: string): string {
-  const ip = value.trim().toLowerCase();
+  const ip = lowerTrim(value);
   if (isDottedQuad(ip)) {
     if (!hasLeadingZeroOctet(ip)) return ip;
     return ip
@@ -137,13 +153,19 @@ const PLACEHOLDER_SERIALS = new Set([
   '12345678',
 ]);
 
+/** Lengths of the placeholder serials: most real serials have none of them and skip the set lookup. */
+const PLACEHOLDER_SERIAL_LENGTHS: ReadonlySet<number> = new Set(
+  [...PLACEHOLDER_SERIALS].map((p) => p.length),
+);
+
 /**
  * True when a serial number is a placeholder that many machines share (BIOS defaults such as
  * "To Be Filled By O.E.M.", all zeros, too short): such a serial must not merge assets.
  */
 export function isPlaceholderSerial(serial: string): boolean {
-  const value = serial.trim().toLowerCase();
-  if (value.length < 4 || PLACEHOLDER_SERIALS.has(value)) return true;
+  const value = lowerTrim(serial);
+  if (value.length < 4) return true;
+  if (PLACEHOLDER_SERIAL_LENGTHS.has(value.length) && PLACEHOLDER_SERIALS.has(value)) return true;
   // Its letters and digits alone: fewer than four, or one character repeated, is no real serial.
   let alphanumerics = 0;
   let first = -1;
@@ -161,13 +183,36 @@ export function isPlaceholderSerial(serial: string): boolean {
 /** Lower-cased first label of a host name or FQDN ("WEB01.corp.local" -> "web01"); null for IPs and blanks. */
 export function shortHostName(value: string | null | undefined): string | null {
   if (!value) return null;
-  let host = value.trim().toLowerCase();
+  const plain = plainShortHostName(value);
+  if (plain !== undefined) return plain;
+  let host = lowerTrim(value);
   const slash = host.lastIndexOf('\\');
   if (slash >= 0) host = host.slice(slash + 1);
   if (host === '' || looksLikeIp(host)) return null;
   const dot = host.indexOf('.');
   const label = dot === -1 ? host : host.slice(0, dot);
   return label === '' ? null : label;
+}
+
+/**
+ * shortHostName of the usual value (printable ASCII, no upper case, no edge spaces, no `DOMAIN\\` prefix) in
+ * one pass over it; undefined for any other value, which takes the general path.
+ */
+function plainShortHostName(value: string): string | null | undefined {
+  const length = value.length;
+  if (value.charCodeAt(0) <= 32 || value.charCodeAt(length - 1) <= 32) return undefined;
+  let dot = -1;
+  let colon = false;
+  for (let i = 0; i < length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code >= 127 || code === 92) return undefined;
+    if (code === DOT) {
+      if (dot === -1) dot = i;
+    } else if (code === COLON) colon = true;
+  }
+  if (isDottedQuad(value) || (colon && isHexColonText(value))) return null;
+  if (dot === -1) return value;
+  return dot === 0 ? null : value.slice(0, dot);
 }
 
 /** True for an ASCII letter or digit. */
@@ -199,7 +244,7 @@ function hasWhitespace(value: string): boolean {
 /** Lower-cased FQDN when the value has at least two labels and is no IP, else null. */
 export function normaliseFqdn(value: string | null | undefined): string | null {
   if (!value) return null;
-  let fqdn = value.trim().toLowerCase();
+  let fqdn = lowerTrim(value);
   if (fqdn.charCodeAt(fqdn.length - 1) === DOT) fqdn = fqdn.slice(0, -1);
   if (!fqdn.includes('.') || looksLikeIp(fqdn) || hasWhitespace(fqdn)) return null;
   return fqdn;
@@ -207,8 +252,8 @@ export function normaliseFqdn(value: string | null | undefined): string | null {
 
 function clean(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed.toLowerCase();
+  const lowered = lowerTrim(value);
+  return lowered === '' ? null : lowered;
 }
 
 /**
@@ -240,5 +285,7 @@ export function strongestIdentityKey(identity: AssetIdentity): string | null {
  * @example assetIdFor({ hostname: 'WEB01' }) === assetIdFor({ hostname: 'web01' }) // true
  */
 export function assetIdFor(identity: AssetIdentity): string {
-  return `a-${shortHash(strongestIdentityKey(identity) ?? 'none:')}`;
+  // toLowerCase (a no-op on this text) hands back one flat string: the concatenation of a slice of the hex
+  // digest would otherwise keep three strings alive per asset, the whole 64-digit digest among them.
+  return `a-${shortHash(strongestIdentityKey(identity) ?? 'none:')}`.toLowerCase();
 }

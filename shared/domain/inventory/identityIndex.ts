@@ -68,6 +68,13 @@ export class IdentityIndex {
     }
   }
 
+  /** Stores `slot` for `key` unless the key is there already; true when it was added. */
+  addIfMissing(key: string, hash: number, slot: number): boolean {
+    if (this.find(key, hash) >= 0) return false;
+    this.set(key, hash, slot);
+    return true;
+  }
+
   /** The entry number of `key`, or -1. */
   private find(key: string, hash: number): number {
     const hashes = this.hashes;

@@ -3,14 +3,20 @@
  */
 import type { Asset, AssetType } from '#domain/assetSchema.ts';
 import type { CleansedRecord } from '#domain/tableTypes.ts';
-import { copyPlainData, createAsset, mergeIntoAsset, type RecordValues, readRecord } from './assetRecord.ts';
-import { ClassificationMemo } from './classifyAssetType.ts';
+import {
+  copyPlainData,
+  createAsset,
+  mergeIntoAsset,
+  RecordReader,
+  type RecordValues,
+} from './assetRecord.ts';
 import {
   type AssetIdentity,
   assetIdFor,
   isHostLikeName,
   isPlaceholderSerial,
   isSharedIp,
+  lowerTrim,
   normaliseFqdn,
   normaliseIp,
   shortHash,
@@ -53,8 +59,8 @@ function namespaceOf(type: AssetType): string {
 
 function lower(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  const trimmed = value.trim().toLowerCase();
-  return trimmed === '' ? null : trimmed;
+  const lowered = lowerTrim(value);
+  return lowered === '' ? null : lowered;
 }
 
 /**
@@ -102,14 +108,18 @@ function factsFrom(
 ): IdentityFacts {
   const name = lower(rawName);
   const hostLikeName = name !== null && isHostLikeName(name) ? name : null;
+  const nameHost = hostLikeName !== null ? shortHostName(hostLikeName) : null;
+  let host = shortHostName(hostname) ?? shortHostName(fqdn) ?? nameHost;
+  // The same text as the name's short form (usually the row's own name string): the index keeps one string.
+  if (host !== null && host === nameHost) host = nameHost;
   const serial = lower(serialNumber);
   return {
     namespace: namespaceOf(type),
     serial: serial !== null && !isPlaceholderSerial(serial) ? serial : null,
     externalId: lower(externalId),
     fqdn: normaliseFqdn(fqdn) ?? normaliseFqdn(hostname) ?? normaliseFqdn(hostLikeName),
-    host: shortHostName(hostname) ?? shortHostName(fqdn) ?? shortHostName(hostLikeName),
-    name: hostLikeName !== null ? shortHostName(hostLikeName) : name,
+    host,
+    name: hostLikeName !== null ? nameHost : name,
     ips: usableIps(ipAddress),
   };
 }
@@ -154,7 +164,7 @@ function isRowFallbackName(name: string): boolean {
 }
 
 function sameText(value: string | null | undefined, lowered: string): boolean {
-  return value?.trim().toLowerCase() === lowered;
+  return value !== null && value !== undefined && lowerTrim(value) === lowered;
 }
 
 /**
@@ -162,7 +172,7 @@ function sameText(value: string | null | undefined, lowered: string): boolean {
  * name) or the `row-N` fallback is no identity of its own: comparing it would split real duplicates.
  */
 function ownName(asset: Asset): string | null {
-  const name = asset.name.trim().toLowerCase();
+  const name = lowerTrim(asset.name);
   if (isRowFallbackName(name)) return null;
   if (sameText(asset.externalId, name) || sameText(asset.serialNumber, name)) return null;
   const ips = asset.ipAddress ?? [];
@@ -208,7 +218,7 @@ export class InventoryBuilder {
   /** Asset ids of stored assets and of rows without identity. */
   private readonly ids = new Map<string, number>();
   private readonly derivedNames = new Set<number>();
-  private readonly memo = new ClassificationMemo();
+  private readonly reader = new RecordReader();
   /** The current row's keys, strongest first: the index of each, the identifier and its hash. */
   private readonly keyIndexes: IdentityIndex[] = [];
   private readonly keyValues: string[] = [];
@@ -236,7 +246,7 @@ export class InventoryBuilder {
 
   /** Adds one cleansed row: merges it into the asset it duplicates, or creates a new asset. */
   add(record: CleansedRecord): void {
-    const values = readRecord(record, this.memo);
+    const values = this.reader.read(record);
     const facts = recordFacts(values);
     if (!hasIdentity(facts)) {
       this.addWithoutIdentity(record, values);
@@ -260,7 +270,7 @@ export class InventoryBuilder {
   result(): { assets: Asset[]; created: number; merged: number; rowsWithoutIdentity: number } {
     const used = new IdSet();
     for (let i = 0; i < this.assets.length; i += 1)
-      if (!this.isNew[i]) used.add(this.assets[i]?.assetId ?? '');
+      if (!this.isNew[i]) used.claim(this.assets[i]?.assetId ?? '');
     for (let i = 0; i < this.assets.length; i += 1) {
       const asset = this.assets[i];
       if (!asset || !this.isNew[i] || asset.assetId !== '') continue;
@@ -394,27 +404,22 @@ export class InventoryBuilder {
 class IdSet {
   private readonly index = new IdentityIndex();
 
-  has(id: string): boolean {
-    return this.index.get(id, identityHash(id)) !== MISSING;
-  }
-
-  add(id: string): void {
-    this.index.set(id, identityHash(id), 0);
+  /** Adds `id` unless it was handed out already; true when it was added (its hash is computed once). */
+  claim(id: string): boolean {
+    return this.index.addIfMissing(id, identityHash(id), 0);
   }
 }
 
 /** Id from the strongest identifier; on a clash (two assets with one strongest key) the full identity decides. */
 function uniqueId(asset: Asset, used: IdSet): string {
   const identity = identityOf(asset);
-  let id = assetIdFor(identity);
-  if (used.has(id)) {
-    const full = [asset.assetType, identity.serialNumber, identity.fqdn, identity.hostname, identity.name]
-      .concat(identity.externalId ?? null, [...(identity.ipAddress ?? [])].sort())
-      .map((part) => (part ?? '').toString().toLowerCase())
-      .join('|');
-    id = `a-${shortHash(`full:${full}`)}`;
-    for (let n = 2; used.has(id); n += 1) id = `a-${shortHash(`full:${full}#${n}`)}`;
-  }
-  used.add(id);
-  return id;
+  const id = assetIdFor(identity);
+  if (used.claim(id)) return id;
+  const full = [asset.assetType, identity.serialNumber, identity.fqdn, identity.hostname, identity.name]
+    .concat(identity.externalId ?? null, [...(identity.ipAddress ?? [])].sort())
+    .map((part) => (part ?? '').toString().toLowerCase())
+    .join('|');
+  let other = `a-${shortHash(`full:${full}`)}`;
+  for (let n = 2; !used.claim(other); n += 1) other = `a-${shortHash(`full:${full}#${n}`)}`;
+  return other;
 }
