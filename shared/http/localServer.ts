@@ -91,6 +91,9 @@ async function toEvent(req: IncomingMessage, maxBodyBytes: number): Promise<APIG
     stageVariables: null,
     body: body.length ? (isText ? body.toString('utf8') : body.toString('base64')) : null,
     isBase64Encoded: body.length > 0 && !isText,
-    requestContext: {} as APIGatewayProxyEvent['requestContext'],
+    // The caller's address and agent as API Gateway reports them (the audit records them).
+    requestContext: {
+      identity: { sourceIp: req.socket.remoteAddress ?? '', userAgent: req.headers['user-agent'] ?? '' },
+    } as APIGatewayProxyEvent['requestContext'],
   };
 }
