@@ -7,7 +7,7 @@ import {
   type ConnectionBatchSummary,
   ingestConnectionBatch,
 } from '#flows/ingestion/connectionBatch.ts';
-import { servicesFromEnvironment } from '#flows/services.ts';
+import { storageServicesFromEnvironment } from '#flows/storageServices.ts';
 
 export const handler = async (event: ConnectionBatchEvent): Promise<ConnectionBatchSummary> =>
-  ingestConnectionBatch(servicesFromEnvironment(), event);
+  ingestConnectionBatch(storageServicesFromEnvironment(), event);

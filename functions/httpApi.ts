@@ -6,7 +6,6 @@
  */
 import type { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import '#flows/registerFlows.ts';
 import { idempotencyConfig, idempotencyStore, observed, registerInvocation } from '#config/powertools.ts';
 import { type Services, servicesFromEnvironment } from '#flows/services.ts';
 import { handleApiEvent } from '#http/apiHandler.ts';

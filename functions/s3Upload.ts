@@ -9,7 +9,7 @@ import { type IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/i
 import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
 import { idempotencyConfig, idempotencyStore, observed, registerInvocation } from '#config/powertools.ts';
 import { handleUploadCreated } from '#flows/discovery/startDiscovery.ts';
-import { type Services, servicesFromEnvironment } from '#flows/services.ts';
+import { type Services, storageServicesFromEnvironment } from '#flows/storageServices.ts';
 
 /** One start per object version for a day: S3 may deliver an event more than once, hours apart. */
 const RECORD_KEY = '[s3.bucket.name, s3.object.key, s3.object.sequencer || s3.object.eTag]';
@@ -37,7 +37,7 @@ async function startOnce(services: Services): Promise<{ config: IdempotencyConfi
 }
 
 export const handler = observed(async (event: S3Event, context: Context): Promise<{ started: string[] }> => {
-  const services = servicesFromEnvironment();
+  const services = storageServicesFromEnvironment();
   const { config, start } = await startOnce(services);
   registerInvocation(config, context);
   const started: string[] = [];

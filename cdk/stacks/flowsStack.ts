@@ -162,7 +162,9 @@ export class FlowsStack extends Stack {
       new S3EventSourceV2(uploads, { events: [EventType.OBJECT_CREATED], filters: [{ prefix: 't/' }] }),
     );
     this.s3Upload = s3Upload;
-    grantMemory(this, data, 'FlowsMemory', [flowPhase, connectionBatch, s3Upload]);
+    // Only the phases reach agent memory: the upload trigger and the connection batches are built
+    // without memory ports (shared/flows/storageServices.ts), so their roles get no collection access.
+    grantMemory(this, data, 'FlowsMemory', [flowPhase]);
   }
 
   /** A state machine loaded from its file, with a role that may invoke only its own functions. */

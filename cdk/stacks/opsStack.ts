@@ -71,6 +71,8 @@ export class OpsStack extends Stack {
         resources: [table.tableArn],
       }),
     );
+    // The table is encrypted with the data key: its reads decrypt (not encrypt: the check writes nothing).
+    data.key.grantDecrypt(healthCheck);
     data.llmSecret.grantRead(healthCheck);
     grantMemory(this, data, 'HealthMemory', [healthCheck]);
     this.healthCheck = healthCheck;

@@ -107,74 +107,105 @@ export type TechDebtStatus = (typeof TECH_DEBT_STATUSES)[number];
 export const TECH_DEBT_COMPONENTS = ['os', 'database', 'runtime', 'hypervisor'] as const;
 export type TechDebtComponent = (typeof TECH_DEBT_COMPONENTS)[number];
 
-export const techDebtFindingSchema = z.object({
-  component: z.enum(TECH_DEBT_COMPONENTS),
-  product: z.string().nullable(),
-  version: z.string().nullable(),
-  status: z.enum(TECH_DEBT_STATUSES),
-  eolDate: z.string().nullable(),
-});
+/**
+ * A schema built on its first use rather than at import: every Lambda handler imports this module
+ * (for the field lists), few ever validate with the schemas, and building them is work on the cold
+ * start. The value behaves as the schema itself (properties, methods, `instanceof`, use inside other
+ * schemas): every operation is forwarded to the schema `build` returns, built once.
+ */
+function builtOnFirstUse<T extends object>(build: () => T): T {
+  let built: T | undefined;
+  const schema = (): T => {
+    built ??= build();
+    return built;
+  };
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(schema(), key),
+    set: (_, key, value) => Reflect.set(schema(), key, value),
+    has: (_, key) => Reflect.has(schema(), key),
+    ownKeys: () => Reflect.ownKeys(schema()),
+    // Reported configurable: the placeholder target has none of the schema's own properties.
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(schema(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+    defineProperty: (_, key, descriptor) => Reflect.defineProperty(schema(), key, descriptor),
+    deleteProperty: (_, key) => Reflect.deleteProperty(schema(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(schema()),
+  });
+}
+
+export const techDebtFindingSchema = builtOnFirstUse(() =>
+  z.object({
+    component: z.enum(TECH_DEBT_COMPONENTS),
+    product: z.string().nullable(),
+    version: z.string().nullable(),
+    status: z.enum(TECH_DEBT_STATUSES),
+    eolDate: z.string().nullable(),
+  }),
+);
 export type TechDebtFinding = z.infer<typeof techDebtFindingSchema>;
 
-const str = z.string().nullable().optional();
-const num = z.number().nullable().optional();
-const list = z.array(z.string()).optional();
-
 /** A cleansed canonical asset as stored in the inventory and returned by the API/CLI. */
-export const assetSchema = z.object({
-  assetId: z.string(),
-  externalId: str,
-  name: z.string(),
-  hostname: str,
-  fqdn: str,
-  ipAddress: list,
-  macAddress: list,
-  serialNumber: str,
-  assetType: z.enum(ASSET_TYPES),
-  operatingSystem: str,
-  osVersion: str,
-  cpuCores: num,
-  cpuSockets: num,
-  cpuSpeedMhz: num,
-  memoryGb: num,
-  storageGb: num,
-  storageUsedGb: num,
-  virtualizationPlatform: str,
-  hypervisorHost: str,
-  cluster: str,
-  powerState: str,
-  cpuUtilizationPct: num,
-  memoryUtilizationPct: num,
-  diskIops: num,
-  networkThroughputMbps: num,
-  environment: str,
-  datacenter: str,
-  location: str,
-  application: str,
-  businessOwner: str,
-  technicalOwner: str,
-  department: str,
-  costCenter: str,
-  businessCriticality: str,
-  status: str,
-  description: str,
-  tags: list,
-  migrationWave: str,
-  migrationStrategy: str,
-  databaseEngine: str,
-  databaseVersion: str,
-  databaseSizeGb: num,
-  dependsOn: list,
-  /** True for VM templates (e.g. RVTools `Template = True`): inventoried but not migrated as workloads. */
-  isTemplate: z.boolean().optional(),
-  /** Source columns with no canonical meaning, kept verbatim. */
-  customAttributes: z.record(z.string(), z.string()).default({}),
-  /** 0..1 completeness/validity score from cleansing. */
-  qualityScore: z.number().min(0).max(1),
-  /** Human-readable data-quality issues found in cleansing. */
-  qualityIssues: z.array(z.string()).default([]),
-  techDebt: z.array(techDebtFindingSchema).default([]),
-  /** Uploads this asset was seen in (merged across uploads of one engagement). */
-  sources: z.array(z.string()).default([]),
+export const assetSchema = builtOnFirstUse(() => {
+  const str = z.string().nullable().optional();
+  const num = z.number().nullable().optional();
+  const list = z.array(z.string()).optional();
+  return z.object({
+    assetId: z.string(),
+    externalId: str,
+    name: z.string(),
+    hostname: str,
+    fqdn: str,
+    ipAddress: list,
+    macAddress: list,
+    serialNumber: str,
+    assetType: z.enum(ASSET_TYPES),
+    operatingSystem: str,
+    osVersion: str,
+    cpuCores: num,
+    cpuSockets: num,
+    cpuSpeedMhz: num,
+    memoryGb: num,
+    storageGb: num,
+    storageUsedGb: num,
+    virtualizationPlatform: str,
+    hypervisorHost: str,
+    cluster: str,
+    powerState: str,
+    cpuUtilizationPct: num,
+    memoryUtilizationPct: num,
+    diskIops: num,
+    networkThroughputMbps: num,
+    environment: str,
+    datacenter: str,
+    location: str,
+    application: str,
+    businessOwner: str,
+    technicalOwner: str,
+    department: str,
+    costCenter: str,
+    businessCriticality: str,
+    status: str,
+    description: str,
+    tags: list,
+    migrationWave: str,
+    migrationStrategy: str,
+    databaseEngine: str,
+    databaseVersion: str,
+    databaseSizeGb: num,
+    dependsOn: list,
+    /** True for VM templates (e.g. RVTools `Template = True`): inventoried but not migrated as workloads. */
+    isTemplate: z.boolean().optional(),
+    /** Source columns with no canonical meaning, kept verbatim. */
+    customAttributes: z.record(z.string(), z.string()).default({}),
+    /** 0..1 completeness/validity score from cleansing. */
+    qualityScore: z.number().min(0).max(1),
+    /** Human-readable data-quality issues found in cleansing. */
+    qualityIssues: z.array(z.string()).default([]),
+    techDebt: z.array(techDebtFindingSchema).default([]),
+    /** Uploads this asset was seen in (merged across uploads of one engagement). */
+    sources: z.array(z.string()).default([]),
+  });
 });
 export type Asset = z.infer<typeof assetSchema>;

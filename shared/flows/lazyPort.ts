@@ -2,7 +2,10 @@
  * A port whose implementation is imported on its first call. Lambda handlers pay, at cold start,
  * for every module they import statically; a port only some invocations use (the Step Functions
  * engine, the OpenSearch vector index, STS) is built on first use instead, once per container.
+ * A port a handler never uses is built as one that refuses (`unavailablePort`), so its bundle does
+ * not carry the adapter at all.
  */
+import { ModernizeError } from '#errors/errors.ts';
 
 /** The async methods of `T` (every port method returns a promise). */
 type AsyncMethodsOf<T> = {
@@ -35,6 +38,32 @@ export function lazyPort<T extends object>(
       async (...args: unknown[]) => {
         const port = (await load()) as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>;
         return port[method as PropertyKey]?.(...args);
+      },
+    ]),
+  ) as T;
+}
+
+/** A call to a port this handler was built without (a programming error: its wiring is wrong). */
+export class PortUnavailableError extends ModernizeError {
+  constructor(port: string, method: string) {
+    super(`${port}.${method} is not available in this handler: it was built without that port`, {
+      code: 'port_unavailable',
+      status: 500,
+    });
+    this.name = 'PortUnavailableError';
+  }
+}
+
+/**
+ * An object with `methods` of `T` that all reject with `PortUnavailableError`: the port of a
+ * handler whose code never calls it, so that its bundle need not carry the real adapter.
+ */
+export function unavailablePort<T extends object>(port: string, methods: readonly AsyncMethodsOf<T>[]): T {
+  return Object.fromEntries(
+    methods.map((method) => [
+      method,
+      async () => {
+        throw new PortUnavailableError(port, String(method));
       },
     ]),
   ) as T;

@@ -1,91 +1,41 @@
 /**
- * The route table: one list serves API Gateway (and the CDK API stack) and the local server.
+ * The route table: one list serves API Gateway (and the CDK API stack) and the local server. Each
+ * entry holds what matching, validation and OpenAPI need (method, path, permission, schemas,
+ * summary); the handlers of heavy areas (uploads and discovery results, assessment, reports and
+ * exports, agent memory, users and clients) sit in per-area modules that `lazyHandler` imports on
+ * a route's first call, so the API's cold start loads only the table and the light handlers.
  */
 import * as z from 'zod/v4';
-import { agentHealthMonitorFor, agentPerformanceTrackerFor } from '#agents/agentStatus.ts';
-import { importLimitsOf } from '#config/config.ts';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
-import {
-  latestAssessment,
-  recommendationsView,
-  recordOverride,
-} from '#flows/assessment/assessmentQueries.ts';
-import { startAssessment } from '#flows/assessment/index.ts';
-import {
-  checkEngagementId,
-  ensureEngagement,
-  safeFileName,
-  startDiscovery,
-  storeUpload,
-} from '#flows/discovery/startDiscovery.ts';
-import {
-  correctFlowMapping,
-  dependencyView,
-  flowMappings,
-  listInventory,
-  parseTarget,
-  recordCorrection,
-} from '#flows/engagementQueries.ts';
 import { FlowOrchestrator } from '#flows/orchestrator.ts';
-import { openUpload } from '#import/index.ts';
-import {
-  agentFeedbackBody,
-  feedbackFromBody,
-  memoryManagerFor,
-  memorySearchQuery,
-  memoryValidationBody,
-  memoryView,
-} from '#memory/memoryApi.ts';
+import { agentFeedbackBody, memoryValidationBody } from '#memory/memoryApi.ts';
 import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
-import { objectKeys } from '#ports/objectStore.ts';
 import { AUDIT_QUERY_PARAMETERS, auditResponse, parseAuditRequest } from '#security/auditExport.ts';
 import { platformAuditLogFor } from '#security/auditPlatform.ts';
 import { checkEngagementAccess } from '#security/rbac.ts';
-import { resolveLimits } from '#security/tenantLimits.ts';
-import { toCsv } from '../reports/csv.ts';
-import { loadEngagementData } from '../reports/engagementData.ts';
-import { EXPORT_DATASETS, type ExportDataset, exportTable } from '../reports/exportTables.ts';
-import { renderEngagementReport } from '../reports/reportHtml.ts';
-import { storeReport } from '../reports/reportLink.ts';
-import { toXlsx } from '../reports/xlsx.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
-import { withSamples } from './mappingReview.ts';
-import { buildOpenApiDocument } from './openapi.ts';
+import {
+  checkEngagementId,
+  engagementParam,
+  isoDate,
+  lazyHandler,
+  visibleFlow,
+  XLSX_TYPE,
+} from './baseRoutes.ts';
 import { userRoutes } from './userRoutes.ts';
 
-const PRESIGN_SECONDS = 900;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 const correctionSchema = z.object({
   source: z.string().min(1).max(500),
   target: z.string().max(100).nullable(),
 });
 
-/** Loads a flow of the caller's tenant that the caller may see (404 otherwise). */
-async function visibleFlow(ctx: RouteContext): Promise<FlowRecord> {
-  const flow = await ctx.services.flows.get(ctx.caller, ctx.params.flowId ?? '');
-  if (!flow) throw new NotFoundError(`flow ${ctx.params.flowId}`);
-  checkEngagementAccess(ctx.caller, flow.engagementId);
-  return flow;
-}
-
-/** The engagement named in the path, checked for access. */
-function engagementParam(ctx: RouteContext): string {
-  const id = checkEngagementId(ctx.params.engagementId ?? '');
-  checkEngagementAccess(ctx.caller, id);
-  return id;
-}
-
 const orchestrator = (ctx: RouteContext) => new FlowOrchestrator(ctx.services);
 
-/** A flow's mappings as the review screen shows them, with sample values. */
-async function reviewOf(ctx: RouteContext) {
-  const flow = await visibleFlow(ctx);
-  return withSamples(ctx.services, ctx.caller, flow, await flowMappings(ctx.services, ctx.caller, flow));
-}
-
-const EXPORT_FILE = new RegExp(`^(${EXPORT_DATASETS.join('|')})\\.(csv|xlsx)$`);
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const uploads = () => import('./uploadRoutes.ts');
+const discovery = () => import('./discoveryRoutes.ts');
+const assessment = () => import('./assessmentRoutes.ts');
+const reports = () => import('./reportRoutes.ts');
+const memory = () => import('./memoryRoutes.ts');
 
 /** The OpenAPI document, built once from the route table on first request. */
 let openApiDocument: Record<string, unknown> | undefined;
@@ -141,15 +91,7 @@ export const routes: Route[] = [
     permission: 'upload',
     summary: 'A presigned PUT URL; uploading to it starts discovery.',
     body: z.object({ fileName: z.string().min(1).max(200) }),
-    handler: async (ctx) => {
-      const engagementId = engagementParam(ctx);
-      await ensureEngagement(ctx.services, ctx.caller, engagementId);
-      const uploadId = crypto.randomUUID();
-      const fileName = safeFileName((ctx.body as { fileName: string }).fileName);
-      const objectKey = objectKeys.upload(ctx.caller.clientAccountId, engagementId, uploadId, fileName);
-      const url = await ctx.services.objects.presignPut(ctx.caller, objectKey, PRESIGN_SECONDS);
-      return { status: 201, body: { uploadId, objectKey, url, expiresIn: PRESIGN_SECONDS } };
-    },
+    handler: lazyHandler(uploads, 'createUploadUrl'),
   },
   {
     method: 'PUT',
@@ -162,33 +104,7 @@ export const routes: Route[] = [
       autoApprove: '"true" continues past mapping review',
       assess: '"true" starts an assessment when discovery completes',
     },
-    handler: async (ctx) => {
-      const engagementId = engagementParam(ctx);
-      const asOf = ctx.query.asOf;
-      if (asOf !== undefined && !isoDate.safeParse(asOf).success)
-        throw new BadInputError('asOf must be YYYY-MM-DD');
-      const bytes = ctx.rawBody;
-      const fileName = ctx.params.fileName ?? 'upload';
-      await openUpload(
-        async function* () {
-          yield bytes;
-        },
-        fileName,
-        importLimitsOf(await resolveLimits(ctx.services, ctx.caller.clientAccountId)),
-      ).profile();
-      const upload = await storeUpload(ctx.services, ctx.caller, {
-        engagementId,
-        fileName,
-        body: bytes,
-        size: bytes.length,
-      });
-      const flow = await startDiscovery(ctx.services, ctx.caller, upload, {
-        ...(asOf ? { asOf } : {}),
-        ...(ctx.query.autoApprove === 'true' ? { autoApprove: true } : {}),
-        ...(ctx.query.assess === 'true' ? { startAssessment: true } : {}),
-      });
-      return { status: 202, body: { upload, flow } };
-    },
+    handler: lazyHandler(uploads, 'putFile'),
   },
   {
     method: 'GET',
@@ -230,18 +146,7 @@ export const routes: Route[] = [
       autoApprove: z.boolean().optional(),
       assess: z.boolean().optional(),
     }),
-    handler: async (ctx) => {
-      const engagementId = engagementParam(ctx);
-      const body = ctx.body as { uploadId: string; asOf?: string; autoApprove?: boolean; assess?: boolean };
-      const upload = await ctx.services.uploads.get(ctx.caller, engagementId, body.uploadId);
-      if (!upload) throw new NotFoundError(`upload ${body.uploadId}`);
-      const flow = await startDiscovery(ctx.services, ctx.caller, upload, {
-        ...(body.asOf ? { asOf: body.asOf } : {}),
-        ...(body.autoApprove ? { autoApprove: true } : {}),
-        ...(body.assess ? { startAssessment: true } : {}),
-      });
-      return { status: 202, body: flow };
-    },
+    handler: lazyHandler(uploads, 'startDiscoveryFlow'),
   },
   {
     method: 'GET',
@@ -276,17 +181,7 @@ export const routes: Route[] = [
     permission: 'approve',
     summary: 'Approves reviewed mappings (optionally with corrections) and continues the flow.',
     body: z.object({ corrections: z.array(correctionSchema).max(1000).optional() }).default({}),
-    handler: async (ctx) => {
-      const flow = await visibleFlow(ctx);
-      for (const c of (ctx.body as { corrections?: { source: string; target: string | null }[] })
-        .corrections ?? []) {
-        await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, {
-          source: c.source,
-          target: parseTarget(c.target),
-        });
-      }
-      return { status: 202, body: await orchestrator(ctx).approve(ctx.caller, flow.flowId) };
-    },
+    handler: lazyHandler(discovery, 'approveFlow'),
   },
   {
     method: 'GET',
@@ -294,7 +189,7 @@ export const routes: Route[] = [
     permission: 'read',
     summary:
       "A flow's field mappings with confidence, method and each column's sample values, plus the allowed targets.",
-    handler: async (ctx) => ({ status: 200, body: await reviewOf(ctx) }),
+    handler: lazyHandler(discovery, 'mappingReview'),
   },
   {
     method: 'PUT',
@@ -303,15 +198,7 @@ export const routes: Route[] = [
     summary:
       "Corrects one of a flow's mappings (target null keeps the column unmapped); the tenant learns it.",
     body: correctionSchema,
-    handler: async (ctx) => {
-      const flow = await visibleFlow(ctx);
-      const body = ctx.body as { source: string; target: string | null };
-      await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, {
-        source: body.source,
-        target: parseTarget(body.target),
-      });
-      return { status: 200, body: await reviewOf(ctx) };
-    },
+    handler: lazyHandler(discovery, 'correctMapping'),
   },
   {
     method: 'POST',
@@ -319,12 +206,7 @@ export const routes: Route[] = [
     permission: 'correct_mapping',
     summary: 'Rejects a proposed mapping; the pair is not proposed again for this tenant.',
     body: z.object({ source: z.string().min(1).max(500) }),
-    handler: async (ctx) => {
-      const flow = await visibleFlow(ctx);
-      const { source } = ctx.body as { source: string };
-      await correctFlowMapping(ctx.services, ctx.caller, flow.flowId, { source, target: null, reject: true });
-      return { status: 200, body: await reviewOf(ctx) };
-    },
+    handler: lazyHandler(discovery, 'rejectMapping'),
   },
   {
     method: 'POST',
@@ -332,12 +214,7 @@ export const routes: Route[] = [
     permission: 'correct_mapping',
     summary: 'Teaches the tenant a header -> field correction outside any flow.',
     body: correctionSchema,
-    handler: async (ctx) => {
-      const body = ctx.body as { source: string; target: string | null };
-      const target = parseTarget(body.target);
-      await recordCorrection(ctx.services, ctx.caller, body.source, target);
-      return { status: 201, body: { source: body.source, target } };
-    },
+    handler: lazyHandler(discovery, 'teachCorrection'),
   },
   {
     method: 'GET',
@@ -352,20 +229,7 @@ export const routes: Route[] = [
       techDebt: 'eol | eol_soon | supported | unknown',
       q: 'text in name, host name or IP address',
     },
-    handler: async (ctx) => {
-      const { assetType, application, environment, techDebt, q } = ctx.query;
-      const needle = q?.toLowerCase();
-      const assets = (await listInventory(ctx.services, ctx.caller, engagementParam(ctx))).filter(
-        (a) =>
-          (!assetType || a.assetType === assetType) &&
-          (!application || a.application === application) &&
-          (!environment || a.environment === environment) &&
-          (!techDebt || a.techDebt.some((t) => t.status === techDebt)) &&
-          (!needle ||
-            `${a.name} ${a.hostname ?? ''} ${(a.ipAddress ?? []).join(' ')}`.toLowerCase().includes(needle)),
-      );
-      return { status: 200, body: { assets } };
-    },
+    handler: lazyHandler(discovery, 'inventory'),
   },
   {
     method: 'GET',
@@ -383,10 +247,7 @@ export const routes: Route[] = [
     path: '/engagements/{engagementId}/dependencies',
     permission: 'read',
     summary: 'Dependency edges, move groups and cycles.',
-    handler: async (ctx) => ({
-      status: 200,
-      body: await dependencyView(ctx.services, ctx.caller, engagementParam(ctx)),
-    }),
+    handler: lazyHandler(discovery, 'dependencies'),
   },
   {
     method: 'PUT',
@@ -404,46 +265,21 @@ export const routes: Route[] = [
         })
         .optional(),
     }),
-    handler: async (ctx) => {
-      const engagementId = engagementParam(ctx);
-      await ensureEngagement(ctx.services, ctx.caller, engagementId);
-      const current = await ctx.services.engagements.get(ctx.caller, engagementId);
-      const body = ctx.body as { criteria?: Record<string, unknown>; waves?: Record<string, unknown> };
-      const settings = { ...(current?.settings ?? {}), ...body };
-      const updated = await ctx.services.engagements.put(ctx.caller, {
-        ...(current as NonNullable<typeof current>),
-        settings,
-      });
-      return { status: 200, body: updated };
-    },
+    handler: lazyHandler(assessment, 'setCriteria'),
   },
   {
     method: 'POST',
     path: '/engagements/{engagementId}/assessments',
     permission: 'run_flow',
     summary: 'Starts an assessment flow (needs a completed discovery of the engagement).',
-    handler: async (ctx) => ({
-      status: 202,
-      body: await startAssessment(ctx.services, ctx.caller, engagementParam(ctx)),
-    }),
+    handler: lazyHandler(assessment, 'startAssessmentFlow'),
   },
   {
     method: 'GET',
     path: '/engagements/{engagementId}/recommendations',
     permission: 'read',
     summary: "The latest assessment's recommendation per application.",
-    handler: async (ctx) => {
-      const doc = await latestAssessment(ctx.services, ctx.caller, engagementParam(ctx));
-      return {
-        status: 200,
-        body: {
-          flowId: doc.flowId,
-          assessedAt: doc.assessedAt,
-          recommendations: recommendationsView(doc),
-          totals: doc.totals,
-        },
-      };
-    },
+    handler: lazyHandler(assessment, 'recommendations'),
   },
   {
     method: 'PUT',
@@ -451,27 +287,14 @@ export const routes: Route[] = [
     permission: 'override',
     summary: "Overrides an application's strategy (who and why recorded) and starts a re-assessment.",
     body: z.object({ strategy: z.string().min(1).max(30), reason: z.string().min(1).max(1000) }),
-    handler: async (ctx) => {
-      const engagementId = engagementParam(ctx);
-      const body = ctx.body as { strategy: string; reason: string };
-      const override = await recordOverride(ctx.services, ctx.caller, engagementId, {
-        application: ctx.params.application ?? '',
-        strategy: body.strategy,
-        reason: body.reason,
-      });
-      const flow = await startAssessment(ctx.services, ctx.caller, engagementId);
-      return { status: 202, body: { override, flow } };
-    },
+    handler: lazyHandler(assessment, 'overrideRecommendation'),
   },
   {
     method: 'GET',
     path: '/engagements/{engagementId}/waves',
     permission: 'read',
     summary: "The latest assessment's waves, ready to draw as a timeline.",
-    handler: async (ctx) => {
-      const doc = await latestAssessment(ctx.services, ctx.caller, engagementParam(ctx));
-      return { status: 200, body: { ...doc.waves, totals: doc.totals } };
-    },
+    handler: lazyHandler(assessment, 'waves'),
   },
   {
     method: 'GET',
@@ -481,20 +304,7 @@ export const routes: Route[] = [
       'The engagement report as one self-contained HTML file; with ?format=url it is stored under the engagement and a presigned link returned.',
     produces: ['text/html', 'application/json'],
     query: { format: '"url" returns {url} to the stored report instead of the HTML' },
-    handler: async (ctx) => {
-      const engagementId = engagementParam(ctx);
-      const format = ctx.query.format;
-      if (format !== undefined && format !== 'url' && format !== 'html')
-        throw new BadInputError('format must be html or url');
-      const data = await loadEngagementData(ctx.services, ctx.caller, engagementId);
-      const html = renderEngagementReport(data);
-      if (format === 'url')
-        return {
-          status: 200,
-          body: await storeReport(ctx.services, ctx.caller, engagementId, html, data.generatedAt),
-        };
-      return { status: 200, body: html, headers: { 'content-type': 'text/html; charset=utf-8' } };
-    },
+    handler: lazyHandler(reports, 'engagementReport'),
   },
   {
     method: 'GET',
@@ -503,26 +313,7 @@ export const routes: Route[] = [
     summary:
       'Exports a dataset as a spreadsheet: fileName is inventory|dependencies|recommendations|waves followed by .csv or .xlsx.',
     produces: ['text/csv', XLSX_TYPE],
-    handler: async (ctx) => {
-      const engagementId = engagementParam(ctx);
-      const m = EXPORT_FILE.exec(ctx.params.fileName ?? '');
-      if (!m) throw new NotFoundError(`export ${String(ctx.params.fileName).slice(0, 60)}`);
-      const dataset = m[1] as ExportDataset;
-      const format = m[2] as 'csv' | 'xlsx';
-      const table = exportTable(dataset, await loadEngagementData(ctx.services, ctx.caller, engagementId));
-      const disposition = `attachment; filename="${engagementId}-${dataset}.${format}"`;
-      return format === 'csv'
-        ? {
-            status: 200,
-            body: toCsv(table),
-            headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': disposition },
-          }
-        : {
-            status: 200,
-            body: await toXlsx([table]),
-            headers: { 'content-type': XLSX_TYPE, 'content-disposition': disposition },
-          };
-    },
+    handler: lazyHandler(reports, 'exportDataset'),
   },
   {
     method: 'GET',
@@ -535,19 +326,7 @@ export const routes: Route[] = [
       type: 'pattern | decision | feedback | knowledge | error | success',
       limit: '1-100, default 10',
     },
-    handler: async (ctx) => {
-      const parsed = memorySearchQuery.safeParse(ctx.query);
-      if (!parsed.success) throw new BadInputError(parsed.error.issues[0]?.message ?? 'bad query');
-      const { q, agentType, type, limit } = parsed.data;
-      const ranked = await memoryManagerFor(ctx.services).retrieveMemories(ctx.caller, {
-        query: q,
-        agentType,
-        memoryType: type,
-        limit,
-        touch: false,
-      });
-      return { status: 200, body: { memories: ranked.map((r) => memoryView(r.record, r)) } };
-    },
+    handler: lazyHandler(memory, 'searchMemories'),
   },
   {
     method: 'POST',
@@ -555,18 +334,7 @@ export const routes: Route[] = [
     permission: 'correct_mapping',
     summary: 'Validates or invalidates a memory (an invalidated memory no longer surfaces).',
     body: memoryValidationBody,
-    handler: async (ctx) => {
-      const body = ctx.body as { validation: 'validated' | 'invalidated'; note?: string };
-      const id = ctx.params.memoryId ?? '';
-      const record = await memoryManagerFor(ctx.services).setValidation(
-        ctx.caller,
-        id,
-        body.validation,
-        body.note,
-      );
-      if (!record) throw new NotFoundError(`memory ${id.slice(0, 60)}`);
-      return { status: 200, body: memoryView(record) };
-    },
+    handler: lazyHandler(memory, 'memoryFeedback'),
   },
   {
     method: 'POST',
@@ -575,17 +343,7 @@ export const routes: Route[] = [
     summary:
       "Feedback on an agent's work: corrections, success metrics, improvements; the agent learns from it.",
     body: agentFeedbackBody,
-    handler: async (ctx) => {
-      const { agentType, feedback } = feedbackFromBody(ctx.body as never);
-      const outcome = await memoryManagerFor(ctx.services).learnFromFeedback(ctx.caller, agentType, feedback);
-      return {
-        status: 201,
-        body: {
-          stored: outcome.stored.map((r) => memoryView(r)),
-          adjusted: outcome.adjusted.map((r) => memoryView(r)),
-        },
-      };
-    },
+    handler: lazyHandler(memory, 'agentFeedback'),
   },
   {
     method: 'GET',
@@ -593,10 +351,7 @@ export const routes: Route[] = [
     permission: 'read',
     summary:
       "Agent health of the caller's tenant: model reachable, memory reachable, tools per agent type, recommendations.",
-    handler: async (ctx) => ({
-      status: 200,
-      body: await agentHealthMonitorFor(ctx.services).check(ctx.caller),
-    }),
+    handler: lazyHandler(memory, 'agentHealth'),
   },
   {
     method: 'GET',
@@ -605,17 +360,7 @@ export const routes: Route[] = [
     summary:
       "Agent performance of the caller's tenant: executions, success rate, durations, error patterns, learning progress.",
     query: { engagementId: 'only this engagement (default: all the caller may see)' },
-    handler: async (ctx) => {
-      const engagementId = ctx.query.engagementId ? checkEngagementId(ctx.query.engagementId) : undefined;
-      if (engagementId) checkEngagementAccess(ctx.caller, engagementId);
-      const admin = ctx.caller.roles.includes('client_admin') || ctx.caller.roles.includes('platform_admin');
-      const engagementIds = engagementId ? [engagementId] : admin ? undefined : ctx.caller.engagements;
-      const report = await agentPerformanceTrackerFor(ctx.services).report(
-        ctx.caller,
-        engagementIds ? { engagementIds } : {},
-      );
-      return { status: 200, body: report };
-    },
+    handler: lazyHandler(memory, 'agentPerformance'),
   },
   {
     method: 'GET',
@@ -655,7 +400,8 @@ export const routes: Route[] = [
     permission: 'public',
     summary: 'This API described as OpenAPI 3.1, generated from the route table and its schemas.',
     handler: async () => {
-      openApiDocument ??= buildOpenApiDocument(routes);
+      // The OpenAPI builder (with the asset schema's JSON Schema) loads on the first request for it.
+      openApiDocument ??= (await import('./openapi.ts')).buildOpenApiDocument(routes);
       return { status: 200, body: openApiDocument };
     },
   },

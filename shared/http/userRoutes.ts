@@ -5,13 +5,13 @@
  */
 import * as z from 'zod/v4';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
-import { checkEngagementId } from '#flows/discovery/startDiscovery.ts';
 import { isSafeId, ROLES, type Role } from '#ports/tenant.ts';
 import type { ClientLimits, UserRecord } from '#ports/userStore.ts';
 import { monthlyTokenUsage } from '#security/quotas.ts';
 import { clientLimitsSchema, describeLimits, forgetLimits } from '#security/tenantLimits.ts';
 import { checkRoleGrant, isUserId } from '#security/userAdministration.ts';
 import type { Route, RouteContext } from './apiTypes.ts';
+import { checkEngagementId } from './baseRoutes.ts';
 
 const MAX_ASSIGNMENTS = 500;
 

@@ -4,7 +4,7 @@
  * (`dynamodb:LeadingKeys` = `T#{tenant}` and `T#{tenant}#*`), its S3 prefix (`t/{tenant}/*`) and
  * its OpenSearch collection, so a bug in a key builder cannot read another tenant's rows.
  */
-import { AssumeRoleCommand, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommand, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
 import { ModernizeError } from '#errors/errors.ts';
 import { isSafeId } from '#ports/tenant.ts';
 
@@ -192,6 +192,8 @@ export class TenantCredentialVendor {
     const policy = tenantSessionPolicy(tenant, this.#options.resources);
     let output: AssumeRoleCommandOutput;
     try {
+      // The STS package loads on a container's first AssumeRole, not at cold start.
+      const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
       output = await this.#options.sts.send(
         new AssumeRoleCommand({
           RoleArn: this.#options.roleArn,

@@ -67,13 +67,14 @@ describe('flows stack', () => {
     expect(JSON.stringify(env.MODERNIZE_MEMORY_COLLECTION_ARN)).toMatch(/Memory/);
   });
 
-  it('lets the flow handlers use only the tenant memory indexes of the collection', () => {
+  it('lets the phase handler use only the tenant memory indexes of the collection, and no other flow handler', () => {
     const access = resourcesOf(flows, 'AWS::OpenSearchServerless::AccessPolicy');
     expect(access).toHaveLength(1);
     const text = JSON.stringify(access[0]?.[1].Properties.Policy);
     expect(text).toContain('index/modernize-memory/memory-*');
-    for (const fn of ['FlowPhase', 'ConnectionBatch', 'S3Upload'])
-      expect(text).toContain(`${fn}FunctionServiceRole`);
+    expect(text).toContain('FlowPhaseFunctionServiceRole');
+    // Built without memory ports (shared/flows/storageServices.ts): no way to the collection.
+    for (const fn of ['ConnectionBatch', 'S3Upload']) expect(text).not.toContain(`${fn}FunctionServiceRole`);
   });
 
   it('runs every handler as Node 24 ESM on arm64 with tracing, and caps costly concurrency', () => {
@@ -130,10 +131,11 @@ describe('handler bundling', () => {
       const entry = join(asset, `${fn.Properties.Handler.replace('.handler', '')}.mjs`);
       expect(statSync(entry).size).toBeGreaterThan(1000);
       expect(readFileSync(entry, 'utf8')).not.toMatch(/from ?["']#(domain|flows)\//);
-      // Code splitting: what only some invocations need (openai, the OpenSearch client) is in chunks.
+      // Code splitting: what only some invocations need (openai, the OpenSearch client) is in chunks,
+      // and only in the artifacts whose code can call it (the phases run agents; batches never do).
       expect(
         readdirSync(join(asset, 'chunks')).some((f) => f.startsWith('openai-') && f.endsWith('.mjs')),
-      ).toBe(true);
+      ).toBe(fn.Properties.Handler !== 'connectionBatch.handler');
       // Loading is what a cold start does first: CommonJS globals and native modules must not break it.
       const loaded = execFileSync(
         process.execPath,
@@ -165,9 +167,12 @@ describe('handler bundling', () => {
     for (const file of first.files.keys()) {
       expect(readFileSync(join(first.outdir, file), 'utf8')).not.toMatch(/from ?["'](node:)?https?["']/);
     }
-    // The entry imports its init chunks statically; openai is not among them (it loads on first use).
+    // The entry imports its init chunks statically; the artifact carries none of the SDKs a batch
+    // cannot call (openai, the OpenSearch client, the embedded index, exceljs), not even as chunks.
     expect(first.initFiles[0]).toBe('connectionBatch.mjs');
-    expect(first.initFiles.some((f) => f.includes('openai'))).toBe(false);
-    expect([...first.files.keys()].some((f) => f.startsWith('chunks/openai-'))).toBe(true);
+    const inputs = Object.values(first.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(
+      inputs.filter((i) => /node_modules\/(openai|@opensearch-project|usearch|exceljs)\//.test(i)),
+    ).toEqual([]);
   });
 });
