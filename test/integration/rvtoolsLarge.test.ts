@@ -148,37 +148,25 @@ describe('discovery of a 5,000-VM RVTools 4.x workbook', () => {
   });
 });
 
-/**
- * VMs that no identifier tells apart from another of the same name: a 3.x export has no SMBIOS UUID (so no
- * serial), and a VM without a DNS name (powered off) offers only its display name. Its "VM UUID" is an
- * external id, which inventory does not let split two rows (CMDB exports list one server under two ids).
- */
-function indistinguishable(truth: RvtoolsGroundTruth): Set<ExpectedVm> {
-  const byName = new Map<string, ExpectedVm[]>();
-  for (const vm of truth.vms) byName.set(vm.name, [...(byName.get(vm.name) ?? []), vm]);
-  const out = new Set<ExpectedVm>();
-  for (const group of byName.values()) {
-    for (const vm of group) {
-      const apart = (other: ExpectedVm) =>
-        (vm.serialNumber !== null && other.serialNumber !== null && vm.serialNumber !== other.serialNumber) ||
-        (vm.dnsName !== null && other.dnsName !== null && vm.dnsName !== other.dnsName);
-      if (group.some((other) => other !== vm && !apart(other))) out.add(vm);
-    }
-  }
-  return out;
-}
-
 describe('discovery of an RVTools 3.x workbook (MB headers, one IP column, no SMBIOS UUID)', () => {
   const run = discovered('3.x', 800);
 
-  it('makes every VM one asset with the fields of its rows, bar same-named VMs nothing tells apart', () => {
+  it('keeps same-named VMs apart by VM UUID and placement, though no serial, DNS name or IP tells them apart', () => {
+    // A 3.x export has no SMBIOS UUID (so no serial) and a powered-off VM has no DNS name nor IP: only its
+    // VM UUID and where it runs (another vCenter, datacenter or cluster) prove a same-named VM is another one.
     const truth = run.truth as RvtoolsGroundTruth;
-    const blurred = indistinguishable(truth);
-    expect(blurred.size).toBeLessThan(truth.vms.length / 20);
-    expect(run.assets.length).toBeLessThanOrEqual(truth.vms.length);
-    expect(run.assets.length).toBeGreaterThanOrEqual(truth.vms.length - blurred.size);
-    const clear = { ...truth, vms: truth.vms.filter((v) => !blurred.has(v)) };
-    const problems = compareAll(clear, run.assets);
+    const names = new Map<string, ExpectedVm[]>();
+    for (const vm of truth.vms) names.set(vm.name, [...(names.get(vm.name) ?? []), vm]);
+    const twins = [...names.values()].filter((group) => group.length > 1).flat();
+    expect(twins.filter((vm) => vm.serialNumber === null && vm.dnsName === null).length).toBeGreaterThan(2);
+    expect(run.assets).toHaveLength(truth.vms.length);
+    expect(new Set(run.assets.map((a) => a.externalId)).size).toBe(truth.vms.length);
+    expect(new Set(run.assets.map((a) => a.assetId)).size).toBe(truth.vms.length);
+    expect(run.summary?.asset_inventory?.merged).toBe(0);
+  });
+
+  it('gives every VM its own asset with the fields of its rows', () => {
+    const problems = compareAll(run.truth as RvtoolsGroundTruth, run.assets);
     expect(problems.slice(0, 15), `${problems.length} differences`).toEqual([]);
   });
 });

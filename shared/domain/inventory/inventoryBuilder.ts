@@ -23,6 +23,7 @@ import {
   shortHostName,
 } from './identity.ts';
 import { AMBIGUOUS, IdentityIndex, identityHash, MISSING } from './identityIndex.ts';
+import { isHypervisorPlacement, isUuid, placementOf, placementsConflict, shareAnIp } from './placement.ts';
 
 /** Normalised identifiers of one asset or row, as dedup compares them. */
 interface IdentityFacts {
@@ -202,11 +203,14 @@ function hasIdentity(facts: IdentityFacts): boolean {
  * uploads by hostname, FQDN (and its short name), IP, serial number and external id (case-insensitive).
  * Only identifiers that identify one asset count: shared addresses (loopback, link-local) and placeholder
  * serials are never keys, and a key found on two assets that disagree on a stronger identifier is dropped
- * from the index. A row with no identity at all is kept as an asset named `row-N` (never dropped) and
- * counted in `rowsWithoutIdentity`. Work per row is O(1) amortised (maps keyed by normalised identifiers).
+ * from the index. Two VMs that share only a name are kept apart when both carry a VM UUID, the UUIDs
+ * differ and they run in different places (see apartByPlacement). A row with no identity at all is kept as
+ * an asset named `row-N` (never dropped) and counted in `rowsWithoutIdentity`. Work per row is O(1)
+ * amortised (maps keyed by normalised identifiers).
  *
  * Ids: existing assets keep theirs; a new asset's id is derived in `result()` from the strongest
- * identifier of the merged asset (see assetIdFor), so the same rows in any order give the same ids.
+ * identifier of the merged asset (see assetIdFor), so the same rows in any order give the same ids
+ * (same-named VMs kept apart take their full-identity id, not the name they share, whichever came first).
  */
 export class InventoryBuilder {
   private readonly assets: Asset[] = [];
@@ -226,6 +230,13 @@ export class InventoryBuilder {
   /** What findMatch found under each key it reached, so register looks no key up twice. */
   private readonly keySlots: number[] = [];
   private keysLookedUp = 0;
+  /** The current row's name keys (FQDN, host name, name) are keys nameKeysFrom..nameKeysTo-1. */
+  private nameKeysFrom = 0;
+  private nameKeysTo = 0;
+  /** True when findMatch refused the current row a name match by its VM UUID and placement. */
+  private refusedApart = false;
+  /** New assets that share a name with a VM proven to be another machine (see apartByPlacement). */
+  private readonly apart = new Set<number>();
   private created = 0;
   private merged = 0;
   private rowsWithoutIdentity = 0;
@@ -253,7 +264,7 @@ export class InventoryBuilder {
       return;
     }
     const keyCount = this.collectKeys(facts);
-    const match = this.findMatch(keyCount, facts);
+    const match = this.findMatch(keyCount, facts, values, record.custom);
     if (match !== null) {
       this.mergeAt(match, values, record);
       this.register(match, keyCount);
@@ -262,6 +273,7 @@ export class InventoryBuilder {
     const name = values.explicitName ?? values.derivedName ?? `row-${record.row}`;
     const position = this.push(createAsset('', name, values, record), true);
     if (!values.explicitName) this.derivedNames.add(position);
+    if (this.refusedApart) this.apart.add(position);
     this.created += 1;
     this.register(position, keyCount);
   }
@@ -271,10 +283,11 @@ export class InventoryBuilder {
     const used = new IdSet();
     for (let i = 0; i < this.assets.length; i += 1)
       if (!this.isNew[i]) used.claim(this.assets[i]?.assetId ?? '');
+    const sharedIds = this.idsSharedApart();
     for (let i = 0; i < this.assets.length; i += 1) {
       const asset = this.assets[i];
       if (!asset || !this.isNew[i] || asset.assetId !== '') continue;
-      asset.assetId = uniqueId(asset, used);
+      asset.assetId = uniqueId(asset, used, sharedIds);
     }
     // The caller gets the assets themselves: facts are recomputed should it change them and add more rows.
     this.assetFacts.fill(undefined);
@@ -284,6 +297,24 @@ export class InventoryBuilder {
       merged: this.merged,
       rowsWithoutIdentity: this.rowsWithoutIdentity,
     };
+  }
+
+  /**
+   * The ids that two or more new assets kept apart by their VM UUIDs and placement would derive from their
+   * one strongest key (their shared name): none of them gets it, so which is which does not depend on the
+   * order of the rows (a first-come rule would hand the plain id to whichever row came first).
+   */
+  private idsSharedApart(): ReadonlySet<string> {
+    const seen = new Set<string>();
+    const shared = new Set<string>();
+    for (const position of this.apart) {
+      const asset = this.assets[position];
+      if (!asset || !this.isNew[position] || asset.assetId !== '') continue;
+      const id = assetIdFor(identityOf(asset));
+      if (seen.has(id)) shared.add(id);
+      else seen.add(id);
+    }
+    return shared;
   }
 
   private push(asset: Asset, isNew: boolean): number {
@@ -325,11 +356,13 @@ export class InventoryBuilder {
     let count = 0;
     if (facts.serial) count = this.addKey(count, indexes[SERIAL], facts.serial);
     if (facts.externalId) count = this.addKey(count, indexes[EXTERNAL_ID], facts.externalId);
+    this.nameKeysFrom = count;
     if (facts.fqdn) count = this.addKey(count, indexes[FQDN], facts.fqdn);
     if (facts.namespace === 'host') {
       if (facts.host) count = this.addKey(count, indexes[HOST], facts.host);
       else if (facts.name) count = this.addKey(count, indexes[NAME], facts.name);
     } else if (facts.name) count = this.addKey(count, indexes[NAME], facts.name);
+    this.nameKeysTo = count;
     for (const ip of facts.ips) count = this.addKey(count, indexes[IP], ip);
     return count;
   }
@@ -342,8 +375,14 @@ export class InventoryBuilder {
     return at + 1;
   }
 
-  private findMatch(keyCount: number, facts: IdentityFacts): number | null {
+  private findMatch(
+    keyCount: number,
+    facts: IdentityFacts,
+    values: RecordValues,
+    custom: CleansedRecord['custom'],
+  ): number | null {
     const slots = this.keySlots;
+    this.refusedApart = false;
     for (let k = 0; k < keyCount; k++) {
       const index = this.keyIndexes[k] as IdentityIndex;
       const value = this.keyValues[k] as string;
@@ -358,7 +397,13 @@ export class InventoryBuilder {
         known = factsOf(identityOf(asset), asset.assetType);
         this.assetFacts[position] = known;
       }
-      if (conflicting(known, facts)) {
+      const byName = k >= this.nameKeysFrom && k < this.nameKeysTo;
+      if (
+        conflicting(known, facts) ||
+        (byName &&
+          differ(known.externalId, facts.externalId) &&
+          this.apartByPlacement(position, known, facts, values, custom))
+      ) {
         index.set(value, hash, AMBIGUOUS);
         slots[k] = AMBIGUOUS;
         continue;
@@ -368,6 +413,36 @@ export class InventoryBuilder {
     }
     this.keysLookedUp = keyCount;
     return null;
+  }
+
+  /**
+   * True when a row that shares only a name with an asset (FQDN, host name or display name, but no serial
+   * and no IP) is provably another machine: both are VMs from a virtualisation inventory (a vCenter, cluster
+   * or host says where they run), both carry a VM UUID, the two differ, and they run in different places
+   * (see placementsConflict). Such rows are two VMs (DR copies, restored clones in another vCenter);
+   * a CMDB record id, or a missing placement, proves nothing, so CMDB duplicates and a CMDB row plus the
+   * RVTools row of its VM still merge. Marks the asset, and the row's asset if it becomes one, as apart.
+   * Only called when both external ids are known and differ.
+   */
+  private apartByPlacement(
+    position: number,
+    known: IdentityFacts,
+    facts: IdentityFacts,
+    values: RecordValues,
+    custom: CleansedRecord['custom'],
+  ): boolean {
+    const asset = this.assets[position] as Asset;
+    if (asset.assetType !== 'virtual_machine' || values.type !== 'virtual_machine') return false;
+    if (!isUuid(known.externalId as string) || !isUuid(facts.externalId as string)) return false;
+    if (known.serial !== null && known.serial === facts.serial) return false;
+    if (shareAnIp(known.ips, facts.ips)) return false;
+    const theirs = placementOf(asset, asset.customAttributes);
+    const ours = placementOf(values.scalars, custom);
+    if (!isHypervisorPlacement(theirs) || !isHypervisorPlacement(ours)) return false;
+    if (!placementsConflict(theirs, ours)) return false;
+    this.apart.add(position);
+    this.refusedApart = true;
+    return true;
   }
 
   private mergeAt(position: number, values: RecordValues, record: CleansedRecord): void {
@@ -410,11 +485,14 @@ class IdSet {
   }
 }
 
-/** Id from the strongest identifier; on a clash (two assets with one strongest key) the full identity decides. */
-function uniqueId(asset: Asset, used: IdSet): string {
+/**
+ * Id from the strongest identifier; on a clash (two assets with one strongest key), or when that id is
+ * `shared` by assets kept apart (see idsSharedApart), the full identity decides.
+ */
+function uniqueId(asset: Asset, used: IdSet, shared: ReadonlySet<string>): string {
   const identity = identityOf(asset);
   const id = assetIdFor(identity);
-  if (used.claim(id)) return id;
+  if (!shared.has(id) && used.claim(id)) return id;
   const full = [asset.assetType, identity.serialNumber, identity.fqdn, identity.hostname, identity.name]
     .concat(identity.externalId ?? null, [...(identity.ipAddress ?? [])].sort())
     .map((part) => (part ?? '').toString().toLowerCase())
