@@ -140,18 +140,10 @@ export function openUpload(
   }
 
   async function* rowsOnce(): AsyncGenerator<readonly (readonly string[])[]> {
-    let { peeked, sniffed } = await start();
+    const { peeked, sniffed } = await start();
     if (sniffed.format === 'xlsx') {
-      // The logical sheet comes from the profile; read it first rather than keep this stream idle.
-      await peeked.close();
-      const profile = await profileCached();
-      ({ peeked, sniffed } = await start());
-      yield* workbookRows(
-        { stream: peeked.stream, reopen },
-        resolved,
-        profile.tableSheet ?? '',
-        profile.composition?.startsWith('rvtools') ?? false,
-      );
+      // An RVTools workbook's own sheets settle its logical table; the profile is read only when they cannot.
+      yield* workbookRows({ stream: peeked.stream, reopen }, resolved, profileCached);
       return;
     }
     if (sniffed.format === 'json') {

@@ -6,7 +6,13 @@
 import type ExcelJS from 'exceljs';
 import { FileTooLargeError, formatBytes } from './errors.ts';
 import type { ImportLimits } from './limits.ts';
-import { asXlsxError, sheetEvents, WorkbookBudget, type WorkbookEvent } from './xlsxReader.ts';
+import {
+  asXlsxError,
+  type SheetFilter,
+  sheetEvents,
+  WorkbookBudget,
+  type WorkbookEvent,
+} from './xlsxReader.ts';
 
 /** Largest upload read whole by the fallback reader. */
 export const XLSX_BUFFERED_MAX_BYTES = 128 * 1024 ** 2;
@@ -52,10 +58,11 @@ async function readCapped(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array
   return Buffer.concat(chunks, total);
 }
 
-/** Reads every sheet of a workbook, loaded whole, as the same events the streaming reader yields. */
+/** Reads every sheet `wanted` accepts of a workbook, loaded whole, as the same events the streaming reader yields. */
 export async function* readBufferedWorkbook(
   stream: AsyncIterable<Uint8Array>,
   limits: ImportLimits,
+  wanted: SheetFilter = () => true,
 ): AsyncGenerator<WorkbookEvent> {
   const zip = await readCapped(stream);
   const uncompressed = declaredUncompressedSize(zip);
@@ -73,6 +80,7 @@ export async function* readBufferedWorkbook(
   }
   const budget = new WorkbookBudget(limits, () => zip.length);
   for (const worksheet of workbook.worksheets) {
+    if (!wanted(worksheet.name)) continue;
     const rows: ExcelJS.Row[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row) => {
       rows.push(row);

@@ -1,7 +1,8 @@
 /**
- * Streams every worksheet of an XLSX workbook with exceljs' WorkbookReader and turns cells
- * into strings. Emits per-sheet events so callers can profile sheets without holding them,
- * skips all-blank rows anywhere, and stops a decompression bomb by a cell budget.
+ * Streams the worksheets of an XLSX workbook (all, or those asked for) with exceljs' WorkbookReader
+ * and turns cells into strings. Emits per-sheet events so callers can profile sheets without holding
+ * them, skips all-blank rows anywhere, and stops a decompression bomb by a cell budget. Reads the
+ * workbook-wide parts first, so no worksheet is ever parked on disk and unwanted ones are not parsed.
  */
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
@@ -166,11 +167,6 @@ export async function* sheetEvents(
   yield { kind: 'end', sheet, truncatedRows };
 }
 
-/** exceljs' streaming reader sometimes misses the last ZIP entry; when that is xl/workbook.xml it fails so. */
-function isMissingWorkbookModel(error: unknown): boolean {
-  return error instanceof TypeError && /reading 'sheets'/.test(error.message);
-}
-
 /** Maps anything exceljs throws to a one-line MalformedFileError (import errors pass through). */
 export function asXlsxError(error: unknown): ImportError {
   if (error instanceof ImportError) return error;
@@ -217,70 +213,152 @@ async function* stallGuard<T>(iterable: AsyncIterable<T>, inputEndedAt: () => nu
   }
 }
 
+/** Which sheets a read parses (by name as in the workbook); the others are skipped unparsed. */
+export type SheetFilter = (sheet: string) => boolean;
+
 /**
- * Reads a workbook stream with exceljs' streaming WorkbookReader, yielding header / row-batch /
- * end events for every sheet in file order. When the streaming reader loses the workbook
- * part (a known exceljs race when xl/workbook.xml is the last ZIP entry, as exceljs itself
- * writes it) and nothing was emitted yet, `fallback` reads the upload again another way.
+ * An upload stream as exceljs' input. A failing source must not become an 'error' event on a stream
+ * exceljs only pipes (that is an uncaught exception, or a hang): the input ends instead, and the
+ * failure is kept for the reader to rethrow.
  */
-export async function* readWorkbook(
-  stream: AsyncIterable<Uint8Array>,
-  limits: ImportLimits,
-  fallback?: () => AsyncIterable<WorkbookEvent>,
-): AsyncGenerator<WorkbookEvent> {
-  let bytesSeen = 0;
-  // A failing source must not become an 'error' event on a stream exceljs only pipes (that is an
-  // uncaught exception, or a hang): end the input instead and rethrow the failure afterwards.
-  let sourceError: unknown;
-  let inputEndedAt = 0;
-  async function* counted(): AsyncGenerator<Uint8Array> {
+class ReaderInput {
+  bytesSeen = 0;
+  endedAt = 0;
+  error: unknown;
+  readonly readable: Readable;
+
+  constructor(stream: AsyncIterable<Uint8Array>) {
+    this.readable = Readable.from(this.counted(stream), { objectMode: false });
+  }
+
+  private async *counted(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     try {
       for await (const chunk of stream) {
-        bytesSeen += chunk.length;
+        this.bytesSeen += chunk.length;
         yield chunk;
       }
     } catch (error) {
-      sourceError = error;
+      this.error = error;
     } finally {
-      inputEndedAt = Date.now();
+      this.endedAt = Date.now();
     }
   }
-  const input = Readable.from(counted(), { objectMode: false });
-  // exceljs (with its zip libraries) loads only when a workbook arrives: it is ~600 KB of a bundle.
-  const excel = (await import('exceljs')).default;
-  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+
+  /** Rethrows the source's failure, if any. */
+  check(): void {
+    if (this.error !== undefined) throw this.error;
+  }
+}
+
+/** The workbook-wide parts exceljs' streaming reader needs before it can parse a worksheet as it streams by. */
+interface WorkbookParts {
+  sharedStrings: unknown;
+  workbookRels: unknown;
+  model: { sheets?: unknown };
+  properties: unknown;
+  styles: unknown;
+}
+
+type Excel = typeof ExcelJS;
+
+/**
+ * Reads the workbook-wide parts (sheet names, relationships, shared strings, number formats) without
+ * parsing any worksheet: their ZIP entries are only inflated. Undefined when xl/workbook.xml is missing
+ * or lost (a known exceljs race when it is the last ZIP entry, as exceljs itself writes it).
+ */
+async function readWorkbookParts(excel: Excel, input: ReaderInput): Promise<WorkbookParts | undefined> {
+  const reader = new excel.stream.xlsx.WorkbookReader(input.readable, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // 'cache' (not 'ignore'): exceljs needs the number formats to tell dates from numbers.
     styles: 'cache',
+    worksheets: 'ignore',
+  });
+  const parts = reader as unknown as WorkbookParts & { parse(): AsyncIterable<unknown> };
+  // Non-empty placeholders make exceljs drain every worksheet entry as it comes, where it would otherwise
+  // park those that precede the shared strings in temporary files; the real parts replace them as read.
+  const placeholder = {};
+  parts.sharedStrings = [];
+  parts.workbookRels = [];
+  parts.model = placeholder;
+  for await (const _ of stallGuard(parts.parse(), () => input.endedAt)) {
+    // Nothing is emitted with worksheets ignored and shared strings cached.
+  }
+  input.check();
+  if (parts.model === placeholder || !parts.model?.sheets) return undefined;
+  const { sharedStrings, workbookRels, model, properties, styles } = parts;
+  return { sharedStrings, workbookRels, model, properties, styles };
+}
+
+/** How readWorkbook reaches the upload and what it reads of it. */
+export interface WorkbookReadOptions {
+  /** Opens the upload again: the worksheets are read on a second pass, after the workbook-wide parts. */
+  readonly reopen: () => Promise<AsyncIterable<Uint8Array>>;
+  /** Reads the upload another way when the streaming reader cannot find the workbook part. */
+  readonly fallback?: () => AsyncIterable<WorkbookEvent>;
+  /** Sheets to parse (default all). */
+  readonly wanted?: SheetFilter;
+}
+
+/**
+ * Reads a workbook with exceljs' streaming WorkbookReader, yielding header / row-batch / end events for
+ * every sheet `wanted` accepts, in file order. Two passes over the upload: the first reads the workbook-wide
+ * parts (wherever the ZIP puts them: RVTools and exceljs write the shared strings after the sheets), the
+ * second parses the wanted worksheets as they stream by and only inflates the others. Nothing is written to
+ * disk and no sheet is held. When the workbook part cannot be found, `fallback` reads the upload instead.
+ */
+export async function* readWorkbook(
+  stream: AsyncIterable<Uint8Array>,
+  limits: ImportLimits,
+  options: WorkbookReadOptions,
+): AsyncGenerator<WorkbookEvent> {
+  const wanted = options.wanted ?? (() => true);
+  // exceljs (with its zip libraries) loads only when a workbook arrives: it is ~600 KB of a bundle.
+  const excel = (await import('exceljs')).default;
+  const first = new ReaderInput(stream);
+  let parts: WorkbookParts | undefined;
+  try {
+    parts = await readWorkbookParts(excel, first);
+  } catch (error) {
+    first.check();
+    throw asXlsxError(error);
+  } finally {
+    first.readable.destroy();
+  }
+  if (!parts) {
+    if (!options.fallback) throw new MalformedFileError('malformed XLSX: the workbook part is missing');
+    yield* options.fallback();
+    return;
+  }
+  const input = new ReaderInput(await options.reopen());
+  const reader = new excel.stream.xlsx.WorkbookReader(input.readable, {
+    sharedStrings: 'ignore',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
     worksheets: 'emit',
   });
-  const budget = new WorkbookBudget(limits, () => bytesSeen);
-  let emitted = false;
+  Object.assign(reader, parts);
+  const budget = new WorkbookBudget(limits, () => input.bytesSeen);
   try {
-    const ended = () => inputEndedAt;
+    const ended = () => input.endedAt;
     for await (const worksheet of stallGuard(
       reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>,
       ended,
     )) {
       const sheet = (worksheet as unknown as { name: string }).name;
+      // A sheet not iterated is drained by exceljs: its ZIP entry is inflated, not parsed.
+      if (!wanted(sheet)) continue;
       const rows = stallGuard(worksheet as AsyncIterable<ExcelJS.Row>, ended);
       for await (const event of sheetEvents(sheet, rows, budget)) {
-        if (sourceError !== undefined) throw sourceError;
-        emitted = true;
+        input.check();
         yield event;
       }
     }
-    if (sourceError !== undefined) throw sourceError;
+    input.check();
   } catch (error) {
-    if (sourceError !== undefined) throw sourceError;
-    if (!emitted && fallback && isMissingWorkbookModel(error)) {
-      input.destroy();
-      yield* fallback();
-      return;
-    }
+    input.check();
     throw asXlsxError(error);
   } finally {
-    input.destroy();
+    input.readable.destroy();
   }
 }
