@@ -27,6 +27,38 @@ export interface PhaseOutcome {
 
 export type PhaseHandler = (ctx: PhaseContext) => Promise<PhaseOutcome>;
 
+/** The names of `M`'s exports that are phase handlers. */
+type PhaseExportsOf<M> = { [K in keyof M]: M[K] extends PhaseHandler ? K : never }[keyof M] & string;
+
+/**
+ * A phase handler whose module is imported on the phase's first run, once per container. A flow's
+ * registration then costs the registry entry, not the phase's domain code: the flowPhase function's
+ * cold start holds the orchestrator and registry, and a handler that only starts a flow (the S3
+ * upload trigger) carries none of the phases' code (agents, openai, exceljs) in its artifact. A
+ * failed import is retried on the next run rather than cached.
+ *
+ * @example
+ * registerFlowType({ flowType: 'discovery', phases: {
+ *   data_import: lazyPhase(() => import('./importPhases.ts'), 'dataImport'), ... } });
+ */
+export function lazyPhase<M, K extends PhaseExportsOf<M>>(load: () => Promise<M>, name: K): PhaseHandler {
+  let loaded: Promise<PhaseHandler> | undefined;
+  return async (ctx) => {
+    loaded ??= load().then(
+      (module) => {
+        const handler = module[name];
+        if (typeof handler !== 'function') throw new Error(`phase module has no handler ${name}`);
+        return handler as PhaseHandler;
+      },
+      (error: unknown) => {
+        loaded = undefined;
+        throw error;
+      },
+    );
+    return (await loaded)(ctx);
+  };
+}
+
 export interface FlowTypeRegistration {
   readonly flowType: string;
   readonly phases: Record<string, PhaseHandler>;

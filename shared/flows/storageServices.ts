@@ -100,22 +100,30 @@ export interface StorageClients {
   readonly s3: S3Client;
 }
 
-/** DynamoDB and S3 clients for `config`, signing with `credentials` when given (a tenant's provider). */
+/**
+ * DynamoDB and S3 clients for `config`, signing with `credentials` when given (a tenant's provider).
+ * The S3 client is constructed on its first use (reading `s3`): every request reads DynamoDB, but
+ * most never touch S3.
+ */
 export function storageClients(config: ModernizeConfig, credentials?: CredentialProvider): StorageClients {
   const local = config.dynamoEndpoint || config.s3Endpoint;
   const signing: ClientCredentials | undefined =
     credentials ?? (local ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : undefined);
+  let s3: S3Client | undefined;
   return {
     dynamo: new DynamoDBClient({
       region: config.region,
       ...(config.dynamoEndpoint ? { endpoint: config.dynamoEndpoint } : {}),
       ...(signing && (credentials || config.dynamoEndpoint) ? { credentials: signing } : {}),
     }),
-    s3: new S3Client({
-      region: config.region,
-      ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true } : {}),
-      ...(signing && (credentials || config.s3Endpoint) ? { credentials: signing } : {}),
-    }),
+    get s3() {
+      s3 ??= new S3Client({
+        region: config.region,
+        ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true } : {}),
+        ...(signing && (credentials || config.s3Endpoint) ? { credentials: signing } : {}),
+      });
+      return s3;
+    },
   };
 }
 
@@ -217,7 +225,7 @@ function tenantDataServices(
     edges: new DynamoEdgeStore(table),
     mappings: new DynamoMappingStore(table),
     overrides: new DynamoOverrideStore(table),
-    objects: new S3ObjectStore(config.bucket, clients.s3),
+    objects: new S3ObjectStore(config.bucket, () => clients.s3),
     agentMetrics: new DynamoAgentMetricsStore(table),
     memoryStore: new DynamoMemoryStore(table),
     audit: new DynamoAuditStore(table),

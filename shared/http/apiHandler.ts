@@ -5,7 +5,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { isModernizeError, type ModernizeError, oneLine, UnauthorizedError } from '#errors/errors.ts';
 import type { Services } from '#flows/services.ts';
-import { ImportError } from '#import/index.ts';
+import { ImportError } from '#import/errors.ts';
 import type { AuditOutcome } from '#ports/auditStore.ts';
 import {
   platformAuditLogFor,

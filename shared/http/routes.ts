@@ -8,7 +8,7 @@
 import * as z from 'zod/v4';
 import { BadInputError, NotFoundError } from '#errors/errors.ts';
 import { FlowOrchestrator } from '#flows/orchestrator.ts';
-import { agentFeedbackBody, memoryValidationBody } from '#memory/memoryApi.ts';
+import { agentFeedbackBody, memoryValidationBody } from '#memory/memorySchemas.ts';
 import { FLOW_STATUSES, type FlowRecord } from '#ports/flowStore.ts';
 import { AUDIT_QUERY_PARAMETERS, auditResponse, parseAuditRequest } from '#security/auditExport.ts';
 import { platformAuditLogFor } from '#security/auditPlatform.ts';

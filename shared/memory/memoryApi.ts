@@ -7,6 +7,7 @@ import type { Services } from '#flows/services.ts';
 import { MEMORY_TYPES, type MemoryRecord } from '#ports/memoryStore.ts';
 import type { AgentFeedback } from './feedback.ts';
 import { AgentMemoryManager } from './memoryManager.ts';
+import type { agentFeedbackBody } from './memorySchemas.ts';
 import type { RankedMemory } from './ranking.ts';
 
 /** The manager over a Services bundle's memory store, vector index, embedder and clock. */
@@ -58,34 +59,7 @@ export const memorySearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-/** Body of `POST /memories/{memoryId}/feedback`. */
-export const memoryValidationBody = z.object({
-  validation: z.enum(['validated', 'invalidated']),
-  note: z.string().max(1000).optional(),
-});
-
-/** Body of `POST /feedback` (the seed's learn_from_feedback, camelCase). */
-export const agentFeedbackBody = z.object({
-  agentType: z.string().min(1).max(100),
-  type: z.string().min(1).max(50),
-  corrections: z
-    .array(
-      z.object({
-        source: z.string().min(1).max(500),
-        target: z.string().max(200).nullable(),
-        original: z.string().max(200).nullable().optional(),
-        reason: z.string().max(1000).optional(),
-      }),
-    )
-    .max(500)
-    .optional(),
-  successMetrics: z.record(z.string().max(100), z.number()).optional(),
-  improvements: z.array(z.string().max(1000)).max(50).optional(),
-  sessionId: z.string().max(200).optional(),
-  appliedMemoryIds: z.array(z.string().max(100)).max(100).optional(),
-  engagementId: z.string().max(64).optional(),
-  flowId: z.string().max(100).optional(),
-});
+export { agentFeedbackBody, memoryValidationBody } from './memorySchemas.ts';
 
 /** The API's feedback body as the manager takes it (a person sent it). */
 export function feedbackFromBody(body: z.infer<typeof agentFeedbackBody>): {

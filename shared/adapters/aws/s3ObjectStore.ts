@@ -20,12 +20,23 @@ import { type ObjectInfo, type ObjectStore, objectKeys } from '#ports/objectStor
 import type { TenantContext } from '#ports/tenant.ts';
 
 export class S3ObjectStore implements ObjectStore {
-  private readonly client: S3Client;
+  readonly #client: () => S3Client;
+  #built: S3Client | undefined;
   private readonly bucket: string;
 
-  constructor(bucket: string, client: S3Client = new S3Client({})) {
+  /**
+   * `client` may be a function building the client: it is then called on the first request, so a
+   * container that never touches S3 (most API reads) does not construct one at all.
+   */
+  constructor(bucket: string, client: S3Client | (() => S3Client) = () => new S3Client({})) {
     this.bucket = bucket;
-    this.client = client;
+    this.#client = typeof client === 'function' ? client : () => client;
+  }
+
+  /** The S3 client, built on first use. */
+  private get client(): S3Client {
+    this.#built ??= this.#client();
+    return this.#built;
   }
 
   async put(

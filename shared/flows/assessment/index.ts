@@ -1,23 +1,26 @@
 /**
  * Registers the assessment flow (statemachines/assessment.asl.json) and offers its entry
  * points: start after a completed discovery, read recommendations and waves, record overrides.
+ * The phase module is imported on the first phase run (`lazyPhase`), so starting an assessment
+ * (the API, discovery's hand-over) does not load the strategy, risk and wave code.
  */
 import { ConflictError } from '#errors/errors.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
-import { registerFlowType } from '../flowRegistry.ts';
+import { lazyPhase, registerFlowType } from '../flowRegistry.ts';
 import { FlowOrchestrator } from '../orchestrator.ts';
 import type { Services } from '../services.ts';
-import { riskAssessment, sixrStrategy, wavePlanning } from './assessmentPhases.ts';
 
 export const ASSESSMENT = 'assessment';
+
+const assessmentPhases = () => import('./assessmentPhases.ts');
 
 registerFlowType({
   flowType: ASSESSMENT,
   phases: {
-    sixr_strategy: sixrStrategy,
-    risk_assessment: riskAssessment,
-    wave_planning: wavePlanning,
+    sixr_strategy: lazyPhase(assessmentPhases, 'sixrStrategy'),
+    risk_assessment: lazyPhase(assessmentPhases, 'riskAssessment'),
+    wave_planning: lazyPhase(assessmentPhases, 'wavePlanning'),
   },
 });
 

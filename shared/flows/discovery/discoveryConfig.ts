@@ -1,8 +1,12 @@
 /**
- * The discovery flow's configuration, validated once where a flow is created.
+ * The discovery flow's name and configuration, validated once where a flow is created. Starting a
+ * discovery needs only these (not the flow's registration, which references its phase modules).
  */
 import * as z from 'zod/v4';
 import type { FlowRecord } from '#ports/flowStore.ts';
+
+/** The discovery flow type (statemachines/discovery.asl.json). */
+export const DISCOVERY = 'discovery';
 
 export const discoveryConfigSchema = z.object({
   upload: z.object({

@@ -1,21 +1,25 @@
 /**
- * Registers the discovery flow: statemachines/discovery.asl.json and its phase handlers.
+ * Registers the discovery flow: statemachines/discovery.asl.json and its phase handlers. Each phase
+ * module is imported on the phase's first run (`lazyPhase`): starting a discovery (the S3 trigger,
+ * the API) needs only the flow type's name and phase list, not the phases' domain code.
  */
-import { registerFlowType } from '../flowRegistry.ts';
-import { dependencyAnalysis, techDebtAnalysis } from './analysisPhases.ts';
-import { dataImport, fieldMapping } from './importPhases.ts';
-import { assetInventory, dataCleansing } from './recordPhases.ts';
+import { lazyPhase, registerFlowType } from '../flowRegistry.ts';
+import { DISCOVERY } from './discoveryConfig.ts';
 
-export const DISCOVERY = 'discovery';
+export { DISCOVERY };
+
+const importPhases = () => import('./importPhases.ts');
+const recordPhases = () => import('./recordPhases.ts');
+const analysisPhases = () => import('./analysisPhases.ts');
 
 registerFlowType({
   flowType: DISCOVERY,
   phases: {
-    data_import: dataImport,
-    field_mapping: fieldMapping,
-    data_cleansing: dataCleansing,
-    asset_inventory: assetInventory,
-    dependency_analysis: dependencyAnalysis,
-    tech_debt_analysis: techDebtAnalysis,
+    data_import: lazyPhase(importPhases, 'dataImport'),
+    field_mapping: lazyPhase(importPhases, 'fieldMapping'),
+    data_cleansing: lazyPhase(recordPhases, 'dataCleansing'),
+    asset_inventory: lazyPhase(recordPhases, 'assetInventory'),
+    dependency_analysis: lazyPhase(analysisPhases, 'dependencyAnalysis'),
+    tech_debt_analysis: lazyPhase(analysisPhases, 'techDebtAnalysis'),
   },
 });

@@ -10,8 +10,7 @@ import { objectKeys, parseUploadKey } from '#ports/objectStore.ts';
 import { isSafeId, type TenantContext } from '#ports/tenant.ts';
 import { FlowOrchestrator } from '../orchestrator.ts';
 import type { Services } from '../services.ts';
-import { type DiscoveryConfig, discoveryConfigSchema } from './discoveryConfig.ts';
-import { DISCOVERY } from './index.ts';
+import { DISCOVERY, type DiscoveryConfig, discoveryConfigSchema } from './discoveryConfig.ts';
 
 /** Turns a user-supplied file name into a safe single key segment. */
 export function safeFileName(name: string): string {

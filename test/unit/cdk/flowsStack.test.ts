@@ -132,10 +132,11 @@ describe('handler bundling', () => {
       expect(statSync(entry).size).toBeGreaterThan(1000);
       expect(readFileSync(entry, 'utf8')).not.toMatch(/from ?["']#(domain|flows)\//);
       // Code splitting: what only some invocations need (openai, the OpenSearch client) is in chunks,
-      // and only in the artifacts whose code can call it (the phases run agents; batches never do).
+      // and only in the artifacts whose code can call it (the phases run agents; batches and the
+      // upload trigger, which only starts a discovery, never do).
       expect(
         readdirSync(join(asset, 'chunks')).some((f) => f.startsWith('openai-') && f.endsWith('.mjs')),
-      ).toBe(fn.Properties.Handler !== 'connectionBatch.handler');
+      ).toBe(fn.Properties.Handler === 'flowPhase.handler');
       // Loading is what a cold start does first: CommonJS globals and native modules must not break it.
       const loaded = execFileSync(
         process.execPath,
