@@ -22,23 +22,15 @@ const QUERIES = 200;
 const K = 10;
 const TOPICS = 60;
 const SUBTOPICS = 25;
+
+import { seededRandom } from '#test/support/seededRandom.ts';
+
 const TARGET_RECALL = 0.95;
 const TARGET_SPEEDUP = 10;
 const tenant: TenantContext = { clientAccountId: 'bench', userId: 'bench', roles: ['analyst'] };
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(random() || 1e-12)) * Math.cos(2 * Math.PI * random());
@@ -54,7 +46,7 @@ function normalize(v: Float32Array): Float32Array {
 
 /** Topic centroids, sub-topic centroids around them, points around those (unit vectors). */
 function clusteredData(dims: number, seed: number): { data: Float32Array; queries: Float32Array[] } {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const noisy = (center: Float32Array, spread: number) => {
     const v = new Float32Array(dims);
     for (let i = 0; i < dims; i++)

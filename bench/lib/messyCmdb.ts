@@ -5,6 +5,8 @@
  * cells, quoted cells with commas and line breaks, templates and several asset types.
  */
 
+import { seededRandom } from '../../test/support/seededRandom.ts';
+
 const HEADERS = [
   'Name',
   'Hostname',
@@ -55,25 +57,13 @@ const DATES = ['2019-03-04', '04/03/2019', '3/15/2020', '2021-12-31T10:00:00Z', 
 const ENGINES = ['Microsoft SQL Server 2014', 'Oracle 12c', 'PostgreSQL 9.6', 'MySQL 5.7', ''];
 const DISKS = ['100 GB', '512000 MB', '1.5 TB', '200', '61.2 GiB / 127 GiB', '-5', 'lots'];
 
-/** Mulberry32: a small seeded PRNG so the file is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** `rows` data rows drawn from about rows/3 hosts, so most hosts appear several times in other spellings. */
 export function messyCmdbCsv(rows: number, seed: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const hosts = Math.max(10, Math.floor(rows / 3));
   const lines = [HEADERS.join(',')];

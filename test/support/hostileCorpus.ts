@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { ImportLimits } from '#import/index.ts';
+import { seededRandom } from './seededRandom.ts';
+
+export { seededRandom };
 
 export type HostileExpectation = 'reject' | 'accept' | 'either';
 
@@ -22,18 +25,6 @@ export interface HostileCase {
 }
 
 export const HOSTILE_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'hostile');
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same corpus and the same fuzz. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 

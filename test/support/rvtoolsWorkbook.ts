@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { seededRandom } from './seededRandom.ts';
 
 /** Which RVTools generation's headers to write: 4.x (MiB, IPv4/IPv6 columns) or 3.x (MB, one IP column). */
 export type RvtoolsFormat = '4.x' | '3.x';
@@ -96,17 +97,6 @@ interface SheetPlan {
   readonly name: string;
   readonly headers: readonly string[];
   readonly rows: readonly (Record<string, unknown> | null)[];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Host {
@@ -502,7 +492,7 @@ export function planRvtoolsWorkbook(options: RvtoolsWorkbookOptions = {}): {
   truth: RvtoolsGroundTruth;
 } {
   const format = options.format ?? '4.x';
-  const rnd = mulberry32(options.seed ?? 20_261_126);
+  const rnd = seededRandom(options.seed ?? 20_261_126);
   const allHosts = hosts();
   const vms = planVms(options.vms ?? 5_000, format, rnd, allHosts);
   const x3 = format === '3.x';
