@@ -16,15 +16,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { EmbeddedVectorIndex } from '#adapters/local/embeddedVectorIndex.ts';
 import type { TenantContext } from '#ports/tenant.ts';
+import { seededRandom } from '#test/support/seededRandom.ts';
 
 const N = 100_000;
 const QUERIES = 200;
 const K = 10;
 const TOPICS = 60;
 const SUBTOPICS = 25;
-
-import { seededRandom } from '#test/support/seededRandom.ts';
-
 const TARGET_RECALL = 0.95;
 const TARGET_SPEEDUP = 10;
 const tenant: TenantContext = { clientAccountId: 'bench', userId: 'bench', roles: ['analyst'] };

@@ -15,8 +15,8 @@ import { join, relative } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 import { FUNCTIONS_DIR, REPO_ROOT } from './paths.ts';
 
-/** Plain esbuild options (no CDK types, so the bench can import this without aws-cdk-lib). */
-export const HANDLER_BUNDLING = {
+/** The esbuild options every handler shares (`handlerBuildOptions` adds the per-handler ones). */
+const HANDLER_BUNDLING = {
   platform: 'node',
   format: 'esm',
   target: 'node24',

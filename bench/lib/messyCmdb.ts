@@ -5,7 +5,7 @@
  * cells, quoted cells with commas and line breaks, templates and several asset types.
  */
 
-import { seededRandom } from '../../test/support/seededRandom.ts';
+import { seededRandom } from '#test/support/seededRandom.ts';
 
 const HEADERS = [
   'Name',

@@ -86,11 +86,12 @@ export async function openPeeked(
     }
   }
   const head = concat(headChunks, headLength);
+  // The head is yielded inside the try: a reader that stops after it still releases the source.
   async function* replay(): AsyncGenerator<Uint8Array> {
     let seen = headLength;
-    if (headLength > 0) yield head;
-    if (done) return;
     try {
+      if (headLength > 0) yield head;
+      if (done) return;
       while (true) {
         const result = await next();
         if (result.done) return;

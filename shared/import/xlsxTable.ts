@@ -59,12 +59,11 @@ const profiledChoice = new WeakMap<WorkbookSource['reopen'], { readonly composed
 const NO_VM_ROWS = 'RVTools vInfo sheet has no VM rows';
 
 /**
- * Releases an opened upload stream without reading it. A replaying stream (byteSource's `openPeeked`)
- * closes its source only once past its replayed head, hence up to two chunks are pulled.
+ * Releases an opened upload stream without reading it: one chunk is pulled (a generator that never
+ * started cannot run its cleanup), then breaking off closes the source.
  */
 async function release(stream: AsyncIterable<Uint8Array>): Promise<void> {
-  let pulled = 0;
-  for await (const _chunk of stream) if (++pulled >= 2) break;
+  for await (const _chunk of stream) break;
 }
 
 /** The outcome of profiling a workbook. */

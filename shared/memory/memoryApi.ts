@@ -59,8 +59,6 @@ export const memorySearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-export { agentFeedbackBody, memoryValidationBody } from './memorySchemas.ts';
-
 /** The API's feedback body as the manager takes it (a person sent it). */
 export function feedbackFromBody(body: z.infer<typeof agentFeedbackBody>): {
   agentType: string;

@@ -5,6 +5,7 @@
  * one audit event of the same shape: `tool.{name}`, the agent, engagement and flow, the outcome.
  */
 import { createHash } from 'node:crypto';
+import { stableJson } from '#memory/memoryInput.ts';
 import type { AuditEntry } from '#ports/auditStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 import { authorizeAgentOperation } from './rbac.ts';
@@ -96,22 +97,10 @@ export class ToolCallKeys {
   }
 
   next(tool: string, args: unknown): string {
-    const digest = createHash('sha256')
-      .update(stableJson(args) ?? 'undefined')
-      .digest('base64url')
-      .slice(0, 22);
+    const digest = createHash('sha256').update(stableJson(args)).digest('base64url').slice(0, 22);
     const base = `${this.prefix}|${tool}|${digest}`;
     const n = (this.seen.get(base) ?? 0) + 1;
     this.seen.set(base, n);
     return `${base}|${n}`;
   }
-}
-
-/** JSON with object keys sorted, so equal arguments give equal keys. */
-function stableJson(value: unknown): string | undefined {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
 }

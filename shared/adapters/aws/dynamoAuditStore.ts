@@ -153,7 +153,7 @@ export class DynamoPlatformAuditLog implements PlatformAuditLog {
         TableName: this.writeTable.tableName,
         Item: {
           pk: PLATFORM_AUDIT_PARTITION,
-          sk: `${auditKeys.sortPrefix}${event.at}#${event.eventId}`,
+          sk: auditKeys.eventSort(event.at, event.eventId),
           kind: 'platform_audit',
           data: event,
           ...auditExpiry(event.at, this.retentionDays),
@@ -198,7 +198,7 @@ async function queryAuditPartition<T>(table: DynamoTable, pk: string, query: Aud
   const high = `${auditKeys.sortPrefix}${query.to ?? ''}~`;
   let start: Record<string, unknown> | undefined;
   if (query.after) {
-    const afterSk = `${auditKeys.sortPrefix}${query.after.at}#${query.after.eventId}`;
+    const afterSk = auditKeys.eventSort(query.after.at, query.after.eventId);
     if (afterSk >= low) {
       low = afterSk;
       start = { pk, sk: afterSk };

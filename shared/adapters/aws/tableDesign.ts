@@ -79,8 +79,10 @@ export const auditKeys = {
   partition: (tenant: string) => `${t(tenant)}#AUDIT`,
   event: (tenant: string, at: string, eventId: string) => ({
     pk: `${t(tenant)}#AUDIT`,
-    sk: `AU#${at}#${eventId}`,
+    sk: auditKeys.eventSort(at, eventId),
   }),
+  /** Sort key of an event in any audit partition (a tenant's or the platform's): time order, then id. */
+  eventSort: (at: string, eventId: string) => `AU#${at}#${eventId}`,
   sortPrefix: 'AU#',
 };
 

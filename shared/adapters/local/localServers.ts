@@ -59,15 +59,49 @@ export async function startLocalServers(options: {
   };
 }
 
-/** Creates the single table with its GSIs, as the CDK data stack defines it, if it does not exist. */
+/** How long `ensureTable` waits for a table to turn ACTIVE (dynalite flips it a moment after creating it). */
+const TABLE_ACTIVE_TIMEOUT_MS = 10_000;
+
+/** The table's status, or undefined when it does not exist. */
+async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | undefined> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus;
+  } catch (error) {
+    if (error instanceof ResourceNotFoundException) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Creates the single table with its GSIs, as the CDK data stack defines it, if it does not exist, and
+ * resolves once it is ACTIVE: dynalite answers CreateTable while the table is still CREATING and
+ * refuses every read and write of it ("Requested resource not found") until then, so the platform's
+ * first request (the client-record read of `resolveLimits`) would race the table's creation.
+ */
 export async function ensureTable(endpoint: string, tableName: string, region: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region, credentials: LOCAL_CREDENTIALS });
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    let status = await tableStatus(client, tableName);
+    if (status === undefined) {
+      await createTable(client, tableName);
+      status = await tableStatus(client, tableName);
+    }
+    const deadline = Date.now() + TABLE_ACTIVE_TIMEOUT_MS;
+    while (status !== 'ACTIVE') {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `local table ${tableName} is still ${status ?? 'missing'} after ${TABLE_ACTIVE_TIMEOUT_MS} ms`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      status = await tableStatus(client, tableName);
+    }
+  } finally {
+    client.destroy();
   }
+}
+
+async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const gsis = Object.values(TABLE_INDEXES);
   await client.send(
     new CreateTableCommand({
@@ -95,5 +129,4 @@ export async function ensureTable(endpoint: string, tableName: string, region: s
       })),
     }),
   );
-  client.destroy();
 }
