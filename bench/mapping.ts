@@ -50,12 +50,13 @@ function timing(files: readonly EvalFile[]): void {
   console.log(`\nmapColumns on ${profiles.length} columns: ${ms.toFixed(2)} ms per call (mean of ${runs})`);
 }
 
-const { dev, holdout, holdout2, holdout3, holdout4, holdout5 } = loadEvalSet();
+const { dev, holdout, holdout2, holdout3, holdout4, holdout5, holdout6 } = loadEvalSet();
 print('dev', evaluate(dev));
 print('holdout', evaluate(holdout));
 print('holdout2', evaluate(holdout2));
 print('holdout3', evaluate(holdout3));
 print('holdout4', evaluate(holdout4));
 print('holdout5', evaluate(holdout5));
-print('all', evaluate([...dev, ...holdout, ...holdout2, ...holdout3, ...holdout4, ...holdout5]));
-timing([...dev, ...holdout, ...holdout2, ...holdout3, ...holdout4, ...holdout5]);
+print('holdout6', evaluate(holdout6));
+print('all', evaluate([...dev, ...holdout, ...holdout2, ...holdout3, ...holdout4, ...holdout5, ...holdout6]));
+timing([...dev, ...holdout, ...holdout2, ...holdout3, ...holdout4, ...holdout5, ...holdout6]);

@@ -63,6 +63,8 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'device name': 0.95,
       'ci name': 0.92,
       'display name': 0.85,
+      // Xen API objects (XenServer, XCP-ng, Xen Orchestra) call their name "name_label".
+      'name label': 0.88,
       'virtual machine': 0.9,
       'virtual machine name': 0.95,
       'instance name': 0.9,
@@ -109,8 +111,10 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
   field(
     'ipAddress',
     'ip',
-    { ip: 0.93, 'ip address': 0.95, 'ip list': 0.8 },
-    'address list v4 private internal lan network default',
+    // A bare "address" (Icinga, Nagios host objects) is an IP only when its values are IPs.
+    // Monitors (PRTG, Nagios) call the polled address "Host"; host names in it are vetoed by the values.
+    { ip: 0.93, 'ip address': 0.95, 'ip list': 0.8, address: 0.72, host: 0.62 },
+    'address list v4 private internal lan network default wifi ethernet wireless wlan',
     'public gateway dns ntp mask subnet netmask version count management ilo idrac bmc ipmi',
     'ipv6 secondary other',
   ),
@@ -118,7 +122,7 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
     'macAddress',
     'mac',
     { mac: 0.93, 'mac address': 0.95, 'physical address': 0.85, 'hardware address': 0.85 },
-    'address list',
+    'address list wifi ethernet wireless wlan',
     'changes count type',
   ),
   field(
@@ -347,6 +351,8 @@ const IDENTITY_AND_PLATFORM: readonly FieldVocabulary[] = [
       'parent host': 0.9,
       'host server': 0.85,
       'hypervisor name': 0.85,
+      // "host.name" of a flattened VM object: the name of the host it runs on (kept apart from "hostname").
+      'host name': 0.85,
       'esx server': 0.88,
       'hypervisor hostname': 0.95,
       'esx hostname': 0.95,

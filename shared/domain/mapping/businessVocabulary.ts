@@ -66,7 +66,16 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
   field(
     'environment',
     'environment',
-    { environment: 0.95, 'used for': 0.8, landscape: 0.7, stage: 0.6, 'environment type': 0.93, tier: 0.45 },
+    {
+      environment: 0.95,
+      'used for': 0.8,
+      landscape: 0.7,
+      stage: 0.6,
+      'environment type': 0.93,
+      tier: 0.45,
+      // Red Hat Satellite / Foreman "Lifecycle Environment": Production, Test...
+      'lifecycle environment': 0.93,
+    },
     'type name',
     'variable variables path',
   ),
@@ -142,6 +151,8 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
       responsible: 0.8,
       'responsible person': 0.85,
       sysadmin: 0.8,
+      // A CMDB's "Administrator" column names the team or person running the system.
+      administrator: 0.75,
     },
     'name group team primary technical',
     'business id email',
@@ -180,6 +191,8 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
       importance: 0.8,
       'criticality tier': 0.95,
       'application tier': 0.6,
+      // ITSM tools (Freshservice, ServiceNow) rate an asset's impact: high, medium, low.
+      impact: 0.75,
     },
     'business level tier rating score class',
     'restart ha id',
@@ -201,12 +214,20 @@ export const BUSINESS_VOCABULARY: readonly FieldVocabulary[] = [
       'asset state': 0.9,
     },
     'asset install lifecycle operational ci deployment',
-    'power backup config connection guest ha hw upgrade certificate heartbeat tools replication maintenance ft provisioning app application compliance sync agent job link duplex crash',
+    'environment power backup config connection guest ha hw upgrade certificate heartbeat tools replication maintenance ft provisioning app application compliance sync agent job link duplex crash',
   ),
   field(
     'description',
     'text',
-    { description: 0.93, 'short description': 0.95, note: 0.8, comment: 0.7, summary: 0.6, purpose: 0.7 },
+    {
+      description: 0.93,
+      'name description': 0.9,
+      'short description': 0.95,
+      note: 0.8,
+      comment: 0.7,
+      summary: 0.6,
+      purpose: 0.7,
+    },
     'short long full general',
     'os cpu model application type disk network location',
   ),

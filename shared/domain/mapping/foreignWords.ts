@@ -4,6 +4,7 @@
  * Only general IT-inventory words: the matcher still decides what a column means.
  * Words are in the accent-free lower-case form produced by foldDiacritics().
  */
+import { NORDIC_SLAVIC_PHRASES, NORDIC_SLAVIC_WORDS } from './nordicSlavicWords.ts';
 import { ROMANCE_DUTCH_PHRASES, ROMANCE_DUTCH_WORDS } from './romanceDutchWords.ts';
 
 /** Multi-word phrases first (they would mean something else word by word). */
@@ -23,6 +24,7 @@ const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcantidad de\b/g, 'count'],
   [/\b(cycle de vie|ciclo de vida)\b/g, 'lifecycle'],
   ...ROMANCE_DUTCH_PHRASES,
+  ...NORDIC_SLAVIC_PHRASES,
 ];
 
 /** Single words. Ambiguous words ("speicher": memory or storage) are left out on purpose. */
@@ -151,6 +153,8 @@ const WORDS: Readonly<Record<string, string>> = {
   modelo: 'model',
   // Italian, Portuguese and Dutch (romanceDutchWords.ts)
   ...ROMANCE_DUTCH_WORDS,
+  // Swedish, Polish and romanised Japanese (nordicSlavicWords.ts)
+  ...NORDIC_SLAVIC_WORDS,
 };
 
 /** Size units as French inventories write them in brackets: "Mémoire (Go)". */
@@ -166,12 +170,16 @@ export const FOREIGN_SIZE_UNITS: Readonly<Record<string, string>> = {
  * word splitter as plain letters ("kapazitat", "coeurs", "ubicacion").
  */
 export function foldDiacritics(text: string): string {
-  return text
-    .replace(/ß/g, 'ss')
-    .replace(/[œŒ]/g, (m) => (m === 'œ' ? 'oe' : 'OE'))
-    .replace(/[æÆ]/g, (m) => (m === 'æ' ? 'ae' : 'AE'))
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+  return (
+    text
+      .replace(/ß/g, 'ss')
+      // Letters NFD does not decompose: Polish "ł", Danish/Norwegian "ø", Croatian "đ".
+      .replace(/[łŁøØđĐ]/g, (m) => ({ ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D' })[m] ?? m)
+      .replace(/[œŒ]/g, (m) => (m === 'œ' ? 'oe' : 'OE'))
+      .replace(/[æÆ]/g, (m) => (m === 'æ' ? 'ae' : 'AE'))
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+  );
 }
 
 /**

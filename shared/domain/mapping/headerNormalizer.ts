@@ -396,13 +396,13 @@ export function analyzeHeader(header: string): HeaderAnalysis {
       numbered.push('%');
     } else qualifiers.push(w);
   }
-  const tokens = foldTokens(content);
+  const tokens = foldTokens(content, /(^|[^a-z0-9])host\.(display_?)?name$/i.test(header));
   const views = hierarchicalViews(header, tokens, (segment) => analyzeHeader(segment).tokens);
   return { raw: header, words: numbered, tokens, unit, qualifiers, required, ordinal, views };
 }
 
 /** Fold multi-word synonyms and single-word synonyms, drop stop words. */
-function foldTokens(words: readonly string[]): string[] {
+function foldTokens(words: readonly string[], keepHostApart = false): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
@@ -417,7 +417,13 @@ function foldTokens(words: readonly string[]): string[] {
       i++;
       continue;
     }
-    if (w === 'host' && next === 'name') {
+    if (w === 'wi' && next === 'fi') {
+      out.push('wifi');
+      i++;
+      continue;
+    }
+    // "host.name" in a flattened object is the name of another object (the hypervisor), not a host name.
+    if (w === 'host' && next === 'name' && !keepHostApart) {
       out.push('hostname');
       i++;
       continue;

@@ -15,6 +15,8 @@ const HIERARCHY = /\||:|(?<=[A-Za-z0-9])\.(?=[A-Za-z])/;
 const NAMESPACE = new Set([
   'properties',
   'property',
+  // Icinga 2 and other REST APIs wrap an object's fields in "attrs" ("attrs.address").
+  'attrs',
   'custom',
   'attributes',
   'attribute',

@@ -11,7 +11,7 @@ import { CONNECTION_VOCABULARY } from './connectionVocabulary.ts';
 import { detectKind } from './fileKind.ts';
 import { analyzeHeader, type HeaderAnalysis } from './headerNormalizer.ts';
 import { compileLearnedRules, type MappingProposal, proposalsByHeader } from './learnedRules.ts';
-import { resolveCpuCount } from './processorContext.ts';
+import { releasePerSocketCores, resolveCpuCount } from './processorContext.ts';
 import { type Candidate, scoreColumn } from './scoring.ts';
 import {
   type MappingDecision,
@@ -161,6 +161,7 @@ export function mapColumns(
   if (kind === 'assets') readAsDatabaseTable(prepared, decisions, owner);
   if (kind === 'assets') readCapacityPairs(prepared, decisions, owner);
   if (kind === 'assets') promoteDiskTableSize(prepared, decisions, owner);
+  if (kind === 'assets') releasePerSocketCores(prepared, decisions, owner);
   if (kind === 'assets') resolveCpuCount(prepared, decisions, owner);
 
   const mappings: FieldMapping[] = prepared.map((column) => {

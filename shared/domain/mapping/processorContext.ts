@@ -66,6 +66,36 @@ export function resolveCpuCount(
   }
 }
 
+/** A flattened CPU-topology key ending in cores ("cpu.topology.cores", "spec.domain.cpu.cores"): its prefix. */
+const TOPOLOGY_CORES = /^(.*[._])cores$/i;
+
+/**
+ * A CPU topology written as sibling keys ("cpu.topology.sockets", "cpu.topology.cores",
+ * "cpu.topology.threads", as oVirt, libvirt and KubeVirt do) counts cores per socket, not the
+ * machine's cores: the cores key is released rather than read as the total.
+ */
+export function releasePerSocketCores(
+  prepared: readonly ContextColumn[],
+  decisions: Map<number, MappingDecision>,
+  owner: Map<CanonicalField, number>,
+): void {
+  const position = owner.get('cpuCores');
+  const column = position === undefined ? undefined : prepared[position];
+  const prefix = column ? TOPOLOGY_CORES.exec(column.profile.header.trim())?.[1] : undefined;
+  if (!column || prefix === undefined) return;
+  const sibling = `${prefix}sockets`.toLowerCase();
+  if (!prepared.some((c) => c.profile.header.trim().toLowerCase() === sibling)) return;
+  const decision = decisions.get(column.position);
+  if (decision?.method !== 'rules') return;
+  owner.delete('cpuCores');
+  decisions.set(column.position, {
+    target: null,
+    confidence: 0.7,
+    method: 'rules',
+    reason: `${decision.reason}; a sibling "${prefix}sockets" key makes this the cores per socket, not the total`,
+  });
+}
+
 function move(
   column: ContextColumn,
   from: CanonicalField,

@@ -101,8 +101,11 @@ export function scoreColumn(
   if (kind === 'assets' && [a.tokens, ...a.views].some((t) => t.some((w) => ABOUT_TARGET.has(w)))) return out;
   const penaliseOrdinal = kind === 'assets';
   const flag = looksBoolean(values) && values.count >= 2;
+  // "Disk" holding "100 GB": the values name the unit the header leaves out.
+  const sized: HeaderAnalysis =
+    !a.unit && values.sizeWithUnit >= 0.8 && values.count >= 2 ? { ...a, unit: 'GB' } : a;
   for (const vocab of vocabulary) {
-    const match = matchHeader(a, vocab);
+    const match = matchHeader(sized, vocab);
     if (!match || match.score <= 0.05) continue;
     let verdict = judgeValues(vocab.expect, values);
     if (flag && vocab.expect !== 'count') verdict = 'conflict';
@@ -119,6 +122,8 @@ export function scoreColumn(
     // A "status"/"state" column holding power states is the power state; one holding
     // environment names (Oracle EM "Lifecycle Status": Production, Test) is the environment.
     if (vocab.field === 'status' && (values.power >= 0.7 || values.environment >= 0.7)) verdict = 'conflict';
+    // One holding run-time states ("up"/"down", "ACTIVE"/"SHUTOFF") is a monitor's view, not a lifecycle.
+    if (vocab.field === 'status' && values.runState >= 0.5 && values.count >= 2) verdict = 'conflict';
     // Company names ("ACME Corp") and tenant GUIDs are not departments.
     if (vocab.field === 'department' && (values.company >= 0.5 || values.uuid >= 0.5)) verdict = 'conflict';
     // A "type" column naming hypervisors ("VMware", "Hyper-V") is the virtualization platform.

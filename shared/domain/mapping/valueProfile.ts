@@ -20,6 +20,10 @@ export interface ValueStats {
   readonly integer: number;
   readonly boolean: number;
   readonly power: number;
+  /** Run-time states of a machine or monitored node (power states, "up"/"down", "SHUTOFF"). */
+  readonly runState: number;
+  /** Sizes written with their unit ("100 GB", "16 GiB"): a size column even when the header names no unit. */
+  readonly sizeWithUnit: number;
   readonly environment: number;
   readonly protocol: number;
   readonly assetType: number;
@@ -53,6 +57,14 @@ const NUMBER = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 const BOOLEAN = /^(true|false|yes|no|y|n|0|1)$/i;
 const POWER =
   /^(powered ?on|powered ?off|on|off|running|stopped|suspended|saved|deallocated|paused|shut ?down|power(ed)? ?(on|off))$/i;
+/**
+ * Run-time states a monitor or cloud reports for a node (OpenStack ACTIVE/SHUTOFF is half of
+ * them; "up"/"down" from oVirt or PRTG): not a lifecycle status. "Online"/"offline" are left
+ * out because CMDBs use them as lifecycle states (NetBox "Offline").
+ */
+const RUN_STATE = /^(up|down|shutoff|shut ?off|halted|unreachable|crashed|rebooting|powering[ -]?(on|off))$/i;
+/** One size with its unit ("100 GB", "16 GiB", "8192 MB"). */
+const SIZE_WITH_UNIT = /^[\d.,]+\s*([kmgtp]i?b|[kmgt]o)$/i;
 const ENVIRONMENT =
   /^(prod(uction)?|pre-?prod(uction)?|dev(elopment)?|test(ing)?|qa|uat|staging|stage|sandbox|dr|disaster recovery|training|demo(nstration)?|non-?prod(uction)?|lab|sit|perf|produktion|produktiv|entwicklung|abnahme|recette|d[eé]veloppement|pr[eé]-?production|producci[oó]n|desarrollo|pruebas)$/i;
 const PROTOCOL = /^(tcp|udp|icmp|sctp|gre|esp|6|17|1)$/i;
@@ -129,6 +141,8 @@ export function profileValues(column: ColumnProfile): ValueStats {
     integer: n === 0 ? 0 : numbers.filter((x) => Number.isInteger(x)).length / n,
     boolean: typed === 'boolean' ? 1 : share((s) => BOOLEAN.test(s)),
     power: share((s) => POWER.test(s)),
+    runState: share((s) => POWER.test(s) || RUN_STATE.test(s)),
+    sizeWithUnit: share((s) => SIZE_WITH_UNIT.test(s)),
     environment: share((s) => ENVIRONMENT.test(s)),
     protocol: share((s) => PROTOCOL.test(s)),
     assetType: share((s) => ASSET_TYPE.test(s)),

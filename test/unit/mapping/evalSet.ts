@@ -1,7 +1,7 @@
 /**
  * Loads the labelled field-mapping evaluation set from test/fixtures/mapping-eval
  * (development files at the top, held-out files under holdout/, and later held-out
- * splits under holdout2/ to holdout5/, each labelled before the matcher saw it).
+ * splits under holdout2/ to holdout6/, each labelled before the matcher saw it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -20,7 +20,7 @@ function loadDir(dir: string): EvalFile[] {
     });
 }
 
-/** The development split and the five held-out splits. */
+/** The development split and the six held-out splits. */
 export function loadEvalSet(): {
   dev: EvalFile[];
   holdout: EvalFile[];
@@ -28,6 +28,7 @@ export function loadEvalSet(): {
   holdout3: EvalFile[];
   holdout4: EvalFile[];
   holdout5: EvalFile[];
+  holdout6: EvalFile[];
 } {
   return {
     dev: loadDir(EVAL_DIR),
@@ -36,5 +37,6 @@ export function loadEvalSet(): {
     holdout3: loadDir(join(EVAL_DIR, 'holdout3')),
     holdout4: loadDir(join(EVAL_DIR, 'holdout4')),
     holdout5: loadDir(join(EVAL_DIR, 'holdout5')),
+    holdout6: loadDir(join(EVAL_DIR, 'holdout6')),
   };
 }

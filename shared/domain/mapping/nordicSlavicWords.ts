@@ -1,0 +1,110 @@
+/**
+ * Header words of Swedish and Polish inventories and of Japanese server ledgers written in
+ * romaji ("Servernamn", "Pamięć RAM (GB)", "Hosuto-mei"), translated to the English words the
+ * vocabulary knows. Same rules as foreignWords.ts: accent-free lower-case words (foldDiacritics
+ * turns "ł" into "l"), general IT-inventory vocabulary only, ambiguous words left out on purpose
+ * (Swedish "drift" is operations, not drift; Japanese "mei" and "su" only inside phrases).
+ */
+
+/** Multi-word phrases, applied before single words. */
+export const NORDIC_SLAVIC_PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
+  // Polish
+  [/\bsystem operacyjny\b/g, 'os'],
+  [/\bwersja systemu\b/g, 'os version'],
+  [/\bnumer seryjny\b/g, 'serial number'],
+  [/\bnumer inwentarzowy\b/g, 'asset id'],
+  [/\bcentrum (danych|obliczeniowe)\b/g, 'datacenter'],
+  [/\bcentrum kosztow\b/g, 'cost center'],
+  [/\bnazwa (hosta|komputera)\b/g, 'hostname'],
+  [/\bwlasciciel biznesowy\b/g, 'business owner'],
+  [/\bwlasciciel techniczny\b/g, 'technical owner'],
+  [/\bfala migracji\b/g, 'migration wave'],
+  // Swedish
+  [/\bteknisk (forvaltare|agare|ansvarig)\b/g, 'technical owner'],
+  [/\bfunktionell agare\b/g, 'business owner'],
+  // Japanese romaji: "Hosuto-mei" (host name), "Kiki-mei" (device name), "Koa-su" (core count).
+  [/\bhosuto ?mei\b/g, 'hostname'],
+  [/\bkiki ?mei\b/g, 'device name'],
+  [/\bsaba ?mei\b/g, 'server name'],
+  [/\bip adoresu\b/g, 'ip address'],
+  [/\bkoa ?suu?\b/g, 'core count'],
+  [/\bcpu ?suu?\b/g, 'cpu count'],
+  [/\bdisuku ?(youryou|yoryo)\b/g, 'disk capacity'],
+  [/\bsetchi ?basho\b/g, 'location'],
+  [/\bkanri ?busho\b/g, 'department'],
+  [/\bkanri ?(bangou|bango)\b/g, 'asset id'],
+  [/\bseizou? ?(bangou|bango)\b/g, 'serial number'],
+  [/\bshiriaru ?(bangou|bango)\b/g, 'serial number'],
+  [/\bunyou? ?(joutai|jotai)\b/g, 'status'],
+];
+
+/** Single words. */
+export const NORDIC_SLAVIC_WORDS: Readonly<Record<string, string>> = {
+  // Swedish
+  servernamn: 'server name',
+  datornamn: 'computer name',
+  vardnamn: 'hostname',
+  namn: 'name',
+  adress: 'address',
+  operativsystem: 'os',
+  miljo: 'environment',
+  agare: 'owner',
+  systemagare: 'business owner',
+  systemforvaltare: 'technical owner',
+  plats: 'location',
+  minne: 'memory',
+  antal: 'count',
+  karnor: 'core',
+  karna: 'core',
+  processorer: 'cpu',
+  lagring: 'storage',
+  lagringsutrymme: 'storage',
+  storlek: 'size',
+  kapacitet: 'capacity',
+  anvant: 'used',
+  ledigt: 'free',
+  beskrivning: 'description',
+  avdelning: 'department',
+  kostnadsstalle: 'cost center',
+  tillverkare: 'manufacturer',
+  kluster: 'cluster',
+  vard: 'host',
+  kritikalitet: 'criticality',
+  // Polish
+  nazwa: 'name',
+  serwera: 'server',
+  serwer: 'server',
+  adres: 'address',
+  wersja: 'version',
+  srodowisko: 'environment',
+  wlasciciel: 'owner',
+  lokalizacja: 'location',
+  pamiec: 'memory',
+  liczba: 'count',
+  procesor: 'cpu',
+  procesorow: 'cpu',
+  rdzeni: 'core',
+  rdzenie: 'core',
+  dysk: 'disk',
+  dyski: 'disk',
+  pojemnosc: 'capacity',
+  rozmiar: 'size',
+  opis: 'description',
+  aplikacja: 'application',
+  dzial: 'department',
+  producent: 'manufacturer',
+  klaster: 'cluster',
+  krytycznosc: 'criticality',
+  uwagi: 'comment',
+  // Japanese romaji (whole words only)
+  memori: 'memory',
+  disuku: 'disk',
+  basho: 'location',
+  busho: 'department',
+  tantousha: 'responsible',
+  tantosha: 'responsible',
+  kankyou: 'environment',
+  kankyo: 'environment',
+  bikou: 'comment',
+  biko: 'comment',
+};
