@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscovery, storeUpload } from '#flows/discovery/startDiscovery.ts';
-import { FlowOrchestrator } from '#flows/orchestrator.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
 import { everyNth, FaultProxy } from '../support/faultProxy.ts';
 import { validCsv } from '../support/hostileCorpus.ts';
-import { startTestPlatform, type TestPlatform, tenant } from '../support/platform.ts';
+import { resumeToEnd, startTestPlatform, type TestPlatform, tenant } from '../support/platform.ts';
 
 const ROWS = 30;
 
@@ -46,18 +45,6 @@ describe('faults in DynamoDB and S3: flows finish, or fail cleanly and resume wi
     return (await t.platform.services.flows.get(acme, flow.flowId)) as FlowRecord;
   }
 
-  /** Resumes a failed flow until it completes (faults off), at most three times. */
-  async function resumeToEnd(flow: FlowRecord): Promise<FlowRecord> {
-    const acme = tenant('acme');
-    let current = flow;
-    for (let i = 0; i < 3 && current.status === 'failed'; i++) {
-      const resumed = await new FlowOrchestrator(t.platform.services).resume(acme, current.flowId);
-      await t.platform.workflow.settled(resumed.executionArns.at(-1) as string);
-      current = (await t.platform.services.flows.get(acme, current.flowId)) as FlowRecord;
-    }
-    return current;
-  }
-
   async function expectExactlyOneAssetPerRow(engagementId: string): Promise<void> {
     const assets = await t.platform.services.assets.list(tenant('acme'), engagementId);
     expect(new Set(assets.map((a) => a.assetId)).size).toBe(assets.length);
@@ -92,7 +79,7 @@ describe('faults in DynamoDB and S3: flows finish, or fail cleanly and resume wi
 
     const flow = await discover('dropped');
     if (flow.status === 'failed') expect(flow.error?.phase).toBeTruthy();
-    const done = await resumeToEnd(flow);
+    const done = await resumeToEnd(t.platform, tenant('acme'), flow);
 
     expect(dynamo.injected.drop + s3.injected.drop).toBeGreaterThan(0);
     expect(['completed', 'failed']).toContain(flow.status);
@@ -104,7 +91,7 @@ describe('faults in DynamoDB and S3: flows finish, or fail cleanly and resume wi
     s3.rule = (req) => (req.method === 'GET' ? 500 : undefined);
 
     const flow = await discover('s3down');
-    const done = await resumeToEnd(flow);
+    const done = await resumeToEnd(t.platform, tenant('acme'), flow);
 
     expect(flow.status).toBe('failed');
     expect(flow.error?.phase).toBe('data_import');

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscovery, storeUpload } from '#flows/discovery/startDiscovery.ts';
-import { FlowOrchestrator } from '#flows/orchestrator.ts';
 import type { AuditEvent } from '#ports/auditStore.ts';
 import type { FlowRecord } from '#ports/flowStore.ts';
 import { startTestApi } from '../support/api.ts';
 import { FaultProxy, type FaultRule } from '../support/faultProxy.ts';
-import { startTestPlatform, type TestPlatform, tenant } from '../support/platform.ts';
+import { resumeToEnd, startTestPlatform, type TestPlatform, tenant } from '../support/platform.ts';
 import {
   hang,
   type ScriptedLlmServer,
@@ -92,18 +91,6 @@ describe('combined faults: a failing model while DynamoDB throttles, drops and r
     return (await t.platform.services.flows.get(acme, flow.flowId)) as FlowRecord;
   }
 
-  /** Resumes a failed flow (faults off) until it completes, at most three times. */
-  async function resumeToEnd(flow: FlowRecord): Promise<FlowRecord> {
-    const acme = tenant('acme');
-    let current = flow;
-    for (let i = 0; i < 3 && current.status === 'failed'; i++) {
-      const resumed = await new FlowOrchestrator(t.platform.services).resume(acme, current.flowId);
-      await t.platform.workflow.settled(resumed.executionArns.at(-1) as string);
-      current = (await t.platform.services.flows.get(acme, current.flowId)) as FlowRecord;
-    }
-    return current;
-  }
-
   const toolEvents = async (flowId: string) =>
     (await t.platform.services.audit.list(tenant('acme'), { action: 'tool.' })).filter(
       (e) => e.target?.flowId === flowId,
@@ -155,7 +142,7 @@ describe('combined faults: a failing model while DynamoDB throttles, drops and r
       return undefined;
     });
     expectCleanFailure(faulty);
-    const done = await resumeToEnd(faulty);
+    const done = await resumeToEnd(t.platform, tenant('acme'), faulty);
 
     expect(model.requests.length).toBeGreaterThan(0);
     expect(dynamo.injected.status + dynamo.injected.throttle + dynamo.injected.drop).toBeGreaterThan(0);
@@ -188,7 +175,7 @@ describe('combined faults: a failing model while DynamoDB throttles, drops and r
         return 500;
       });
       expectCleanFailure(faulty);
-      const done = await resumeToEnd(faulty);
+      const done = await resumeToEnd(t.platform, tenant('acme'), faulty);
 
       expect(done.status).toBe('completed');
       const calls = await expectExactlyOnce(done, 'rerun');

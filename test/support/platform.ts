@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPlatform, type EmbeddedPlatformOptions } from '#adapters/local/embeddedPlatform.ts';
 import { main } from '#cli/main.ts';
+import { FlowOrchestrator } from '#flows/orchestrator.ts';
+import type { FlowRecord } from '#ports/flowStore.ts';
 import type { TenantContext } from '#ports/tenant.ts';
 
 export interface TestPlatform {
@@ -29,6 +31,25 @@ export async function startTestPlatform(
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Resumes a failed flow (with faults off) until it completes or `attempts` resumes were made, waiting
+ * for each execution to settle; returns the flow as stored.
+ */
+export async function resumeToEnd(
+  platform: EmbeddedPlatform,
+  owner: TenantContext,
+  flow: FlowRecord,
+  attempts = 3,
+): Promise<FlowRecord> {
+  let current = flow;
+  for (let i = 0; i < attempts && current.status === 'failed'; i++) {
+    const resumed = await new FlowOrchestrator(platform.services).resume(owner, current.flowId);
+    await platform.workflow.settled(resumed.executionArns.at(-1) as string);
+    current = (await platform.services.flows.get(owner, current.flowId)) as FlowRecord;
+  }
+  return current;
 }
 
 /** A fresh temporary $MODERNIZE_HOME for CLI tests (each CLI command starts its own platform there). */

@@ -4,35 +4,15 @@ import { AgentSession } from '#agents/agentSession.ts';
 import type { Task } from '#agents/crew.ts';
 import { InMemoryAgentMetricsStore } from '#agents/inMemoryAgentMetricsStore.ts';
 import { importLimits, limitsFor, loadConfig, parseTenantLimits } from '#config/config.ts';
-import type { AuditEntry, AuditEvent, AuditStore } from '#ports/auditStore.ts';
-import type { Role, TenantContext } from '#ports/tenant.ts';
+import type { Role } from '#ports/tenant.ts';
 import { CircuitBreakerRegistry } from '#reliability/circuitBreaker.ts';
+import { MemoryAudit } from '../../support/memoryAudit.ts';
 import {
   json,
   type ScriptedLlmServer,
   startScriptedLlmServer,
   toolCalls,
 } from '../../support/scriptedLlmServer.ts';
-
-/** An audit log in memory (the port's contract, no DynamoDB). */
-class MemoryAudit implements AuditStore {
-  readonly events: AuditEvent[] = [];
-  async record(tenant: TenantContext, entry: AuditEntry): Promise<AuditEvent> {
-    const event = {
-      ...entry,
-      eventId: String(this.events.length),
-      clientAccountId: tenant.clientAccountId,
-      userId: tenant.userId,
-      roles: [...tenant.roles],
-      at: new Date().toISOString(),
-    };
-    this.events.push(event);
-    return event;
-  }
-  async list(): Promise<AuditEvent[]> {
-    return this.events;
-  }
-}
 
 const columns = [
   {

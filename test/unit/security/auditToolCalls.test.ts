@@ -3,36 +3,11 @@ import { z } from 'zod';
 import { AgentSession } from '#agents/agentSession.ts';
 import type { Task } from '#agents/crew.ts';
 import { loadConfig } from '#config/config.ts';
-import type { AuditEntry, AuditEvent, AuditStore } from '#ports/auditStore.ts';
-import type { Role, TenantContext } from '#ports/tenant.ts';
+import type { AuditStore } from '#ports/auditStore.ts';
+import type { Role } from '#ports/tenant.ts';
 import { CircuitBreakerRegistry } from '#reliability/circuitBreaker.ts';
 import { ToolCallKeys, toolCallAuditEntry } from '#security/auditToolCalls.ts';
-
-/** An audit log in memory that keeps keyed entries once, as the DynamoDB store does. */
-class MemoryAudit implements AuditStore {
-  readonly events: (AuditEvent & { key?: string })[] = [];
-  failing = false;
-  async record(tenant: TenantContext, entry: AuditEntry): Promise<AuditEvent> {
-    if (this.failing) throw new Error('audit table unavailable');
-    const { idempotencyKey, ...rest } = entry;
-    const existing = idempotencyKey ? this.events.find((e) => e.key === idempotencyKey) : undefined;
-    if (existing) return existing;
-    const event = {
-      ...rest,
-      eventId: String(this.events.length),
-      clientAccountId: tenant.clientAccountId,
-      userId: tenant.userId,
-      roles: [...tenant.roles],
-      at: new Date().toISOString(),
-      ...(idempotencyKey ? { key: idempotencyKey } : {}),
-    };
-    this.events.push(event);
-    return event;
-  }
-  async list(): Promise<AuditEvent[]> {
-    return this.events;
-  }
-}
+import { MemoryAudit } from '../../support/memoryAudit.ts';
 
 const columns = [
   {
