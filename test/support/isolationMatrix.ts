@@ -95,7 +95,11 @@ export function normalise(body: unknown, ...idSets: IdSet[]): string {
   const ids = idSets.flatMap((set) => Object.entries(set));
   for (const [name, value] of ids.sort((a, b) => b[1].length - a[1].length)) {
     if (name !== 'fileName' && value.length >= 3) {
-      text = text.replaceAll(value, `<${name}>`).replaceAll(encodeURIComponent(value), `<${name}>`);
+      // Whole tokens only: a short id may occur by chance inside a generated one (a UUID's hex).
+      for (const form of new Set([value, encodeURIComponent(value)])) {
+        const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        text = text.replace(new RegExp(`(?<![0-9A-Za-z])${escaped}(?![0-9A-Za-z])`, 'g'), `<${name}>`);
+      }
     }
   }
   return text
